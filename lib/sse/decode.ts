@@ -1,0 +1,35 @@
+import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
+
+/** What a byte-level reader reports: parsed events, comments and the parser's complaints. */
+export interface ByteParserCallbacks {
+  onEvent: (event: EventSourceMessage) => void;
+  onComment?: (comment: string) => void;
+  onRetry?: (retryMs: number) => void;
+  onError?: (error: ParseError) => void;
+}
+
+/** Feeds raw response bytes (split anywhere) to eventsource-parser. */
+export interface ByteParser {
+  feed(chunk: Uint8Array): void;
+  /** Flushes a trailing partial UTF-8 sequence. Call once when the body ends. */
+  end(): void;
+}
+
+/**
+ * Glue between a byte stream and eventsource-parser: decodes UTF-8 across chunk boundaries
+ * (a character split between two reads is kept until its last byte arrives) and hands text on.
+ * The event-stream rules themselves are eventsource-parser's; nothing is parsed here.
+ */
+export function createByteParser(callbacks: ByteParserCallbacks): ByteParser {
+  const decoder = new TextDecoder('utf-8');
+  const parser = createParser(callbacks);
+  return {
+    feed(chunk) {
+      parser.feed(decoder.decode(chunk, { stream: true }));
+    },
+    end() {
+      const rest = decoder.decode();
+      if (rest) parser.feed(rest);
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { encodeEvent } from '@/lib/sse/encode';
+import { renderTemplate, type StreamParams } from './params';
+
+/** Waits `ms` milliseconds; rejects if the stream is cancelled meanwhile. */
+export type Sleep = (ms: number) => Promise<void>;
+
+/**
+ * The seed's Flask generator, line for line:
+ *
+ *     for i in range(n):
+ *         yield f'data: {template}\n\n'
+ *         time.sleep(delay)
+ *
+ * It sleeps after every yield, the last included, so the stream ends one delay after its last frame.
+ */
+export async function* eventStream(params: StreamParams, sleep: Sleep): AsyncGenerator<string, void> {
+  for (let i = 0; i < params.n; i++) {
+    yield encodeEvent({ data: renderTemplate(params.template, i) });
+    await sleep(params.delayMs);
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** Sent when the generator throws after the stream started, since the status can no longer change. */
+export const GENERATOR_FAILED_FRAME = encodeEvent({ event: 'error', data: 'The generator stopped unexpectedly.' });
+
+/** Thrown into a sleeping generator when its stream is cancelled. */
+class StreamCancelled extends Error {}
+
+/**
+ * Runs `eventStream` as a byte stream, one frame per pull, so a frame leaves as soon as it is
+ * yielded and a slow reader pauses the generator (as WSGI does with a Flask generator).
+ *
+ * Cancellation has one idempotent cleanup, wired to both `signal` (the request's) and the stream's
+ * `cancel()`: it clears the pending timer, wakes the generator with an error so it stops at once,
+ * and after it nothing is enqueued.
+ */
+export function createEventStreamBody(params: StreamParams, signal?: AbortSignal): ReadableStream<Uint8Array> {
+  let finished = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let wakeWithError: ((reason: Error) => void) | undefined;
+
+  const sleep: Sleep = (ms) =>
+    new Promise((resolve, reject) => {
+      wakeWithError = reject;
+      timer = setTimeout(() => {
+        timer = undefined;
+        wakeWithError = undefined;
+        resolve();
+      }, ms);
+    });
+
+  const generator = eventStream(params, sleep);
+  let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  function cleanup() {
+    if (finished) return;
+    finished = true;
+    signal?.removeEventListener('abort', cleanup);
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    wakeWithError?.(new StreamCancelled());
+    wakeWithError = undefined;
+    closeQuietly();
+  }
+
+  /** Ends the body if it is still open; a cancelled or closed stream refuses, which is fine. */
+  function closeQuietly() {
+    try {
+      streamController?.close();
+    } catch {
+      // Already closed or cancelled by the reader: there is nobody left to tell.
+    }
+  }
+
+  if (signal?.aborted) cleanup();
+  else signal?.addEventListener('abort', cleanup, { once: true });
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        streamController = controller;
+        if (finished) closeQuietly();
+      },
+      async pull(controller) {
+        if (finished) return;
+        let step: IteratorResult<string, void>;
+        try {
+          step = await generator.next();
+        } catch (error) {
+          if (error instanceof StreamCancelled) return;
+          // The status line has gone already: say what happened in the stream, then end it.
+          if (!finished) controller.enqueue(utf8.encode(GENERATOR_FAILED_FRAME));
+          cleanup();
+          return;
+        }
+        // WARNING: the client may have gone while the generator slept; enqueueing now would throw.
+        if (finished) return;
+        if (step.done) cleanup();
+        else {
+          controller.enqueue(utf8.encode(step.value));
+        }
+      },
+      cancel: cleanup,
+    },
+    // Pull only when the previous frame has been taken, so nothing queues up ahead of the reader.
+    { highWaterMark: 0 },
+  );
+}

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { expectedEvents, expectedTrace } from './expected';
+import { emptyTrace, reduceEvents, reduceTrace } from './reduce';
+import { executionCells } from './table';
+import { variableTracker } from './tracker';
+import type { StreamEvent } from './types';
+
+const observed = (events: StreamEvent[]) => reduceEvents(emptyTrace(DEFAULT_PARAMS), events);
+
+describe('reduceTrace', () => {
+  it('starts the table with the generator start when the response opens', () => {
+    const trace = reduceTrace(emptyTrace(DEFAULT_PARAMS), { type: 'open', atMs: 0 });
+    expect(trace.rows.map(executionCells)).toEqual([['1', 'Start event_stream generator', 'None', '0', 'Open']]);
+    expect(trace.finished).toBe(false);
+  });
+
+  it('adds a yield row per frame with its arrival time and i counting from 0', () => {
+    const trace = observed([
+      { type: 'open', atMs: 0 },
+      { type: 'frame', atMs: 3, data: 'Message 0' },
+      { type: 'frame', atMs: 1004, data: 'Message 1' },
+    ]);
+    expect(trace.rows.map((row) => [row.step, row.i, row.atMs, row.dataSent])).toEqual([
+      [1, null, 0, null],
+      [2, 0, 3, 'Message 0'],
+      [3, 1, 1004, 'Message 1'],
+    ]);
+    expect(trace.rows[2]!.frame).toBe('data: Message 1\n\n');
+  });
+
+  it('builds the same cells from live events at any times as the expected trace predicts', () => {
+    const live = expectedEvents(DEFAULT_PARAMS).map((event, k) => ({ ...event, atMs: event.atMs + k * 7 }));
+    expect(observed(live).rows.map(executionCells)).toEqual(expectedTrace(DEFAULT_PARAMS).rows.map(executionCells));
+  });
+
+  it('records a Stop as a client disconnect that closes the connection', () => {
+    const trace = observed([
+      { type: 'open', atMs: 0 },
+      { type: 'frame', atMs: 1, data: 'Message 0' },
+      { type: 'end', atMs: 500, reason: 'stopped' },
+    ]);
+    expect(trace.rows.at(-1)).toMatchObject({ step: 3, kind: 'stopped', action: 'Client disconnects (Stop)', connection: 'Closed' });
+    expect(variableTracker(trace).at(-1)).toMatchObject({ label: 'Final', i: 'Stopped', connection: 'Closed' });
+    expect(trace.finished).toBe(true);
+  });
+
+  it('records an error with its message and ignores anything after it', () => {
+    const trace = observed([
+      { type: 'open', atMs: 0 },
+      { type: 'error', atMs: 20, message: 'network lost' },
+      { type: 'frame', atMs: 30, data: 'late' },
+    ]);
+    expect(trace.rows.map((row) => row.action)).toEqual(['Start event_stream generator', 'Error: network lost']);
+  });
+
+  it('treats a frame before open as implying the open', () => {
+    expect(observed([{ type: 'frame', atMs: 0, data: 'x' }]).rows.map((row) => row.kind)).toEqual(['start', 'yield']);
+  });
+
+  it('keeps the frame exactly as it travelled, with its id and event name', () => {
+    const trace = observed([{ type: 'open', atMs: 0 }, { type: 'frame', atMs: 0, data: 'a\nb', id: '4', event: 'tick' }]);
+    expect(trace.rows[1]!.frame).toBe('event: tick\nid: 4\ndata: a\ndata: b\n\n');
+  });
+
+  it('gives the same trace whether events arrive one at a time or in batches', () => {
+    const anyEvent = fc.oneof(
+      fc.record({ type: fc.constant('frame' as const), atMs: fc.nat(), data: fc.string() }),
+      fc.record({ type: fc.constant('end' as const), atMs: fc.nat(), reason: fc.constantFrom('complete' as const, 'stopped' as const) }),
+      fc.record({ type: fc.constant('error' as const), atMs: fc.nat(), message: fc.string() }),
+    );
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 12 }), fc.nat(12), (rest, cut) => {
+        const events: StreamEvent[] = [{ type: 'open', atMs: 0 }, ...rest];
+        const oneByOne = events.reduce(reduceTrace, emptyTrace(DEFAULT_PARAMS));
+        const batched = reduceEvents(reduceEvents(emptyTrace(DEFAULT_PARAMS), events.slice(0, cut)), events.slice(cut));
+        expect(batched).toEqual(oneByOne);
+        expect(reduceEvents(emptyTrace(DEFAULT_PARAMS), events)).toEqual(oneByOne);
+      }),
+    );
+  });
+
+  it('does not change the trace it was given', () => {
+    const before = observed([{ type: 'open', atMs: 0 }]);
+    const snapshot = structuredClone(before);
+    reduceTrace(before, { type: 'frame', atMs: 1, data: 'x' });
+    expect(before).toEqual(snapshot);
+  });
+});

@@ -1,0 +1,49 @@
+import type { StreamParams } from '@/lib/stream/params';
+
+/**
+ * What the client observed on the wire, in order. `atMs` is the arrival time in milliseconds
+ * since the response opened (so `open` is always at 0); the clock is the caller's, never ours.
+ */
+export type StreamEvent =
+  | { type: 'open'; atMs: number }
+  | { type: 'frame'; atMs: number; data: string; id?: string; event?: string }
+  | { type: 'end'; atMs: number; reason: EndReason }
+  | { type: 'error'; atMs: number; message: string };
+
+/** `complete`: the generator ended and the server closed. `stopped`: the client disconnected. */
+export type EndReason = 'complete' | 'stopped';
+
+/** The seed's Connection State column. */
+export type ConnectionState = 'Open' | 'Closed';
+
+/** What a row of the Execution Table records. */
+export type RowKind = 'start' | 'yield' | 'end' | 'stopped' | 'error';
+
+/** One row of the seed's Execution Table, plus when it happened. */
+export interface ExecutionRow {
+  /** 1-based, as in the seed. */
+  step: number;
+  kind: RowKind;
+  /** "Start event_stream generator", "Yield 'data: Message 0\n\n'", "Generator ends"… */
+  action: string;
+  /** The event's data, or null where nothing was sent (shown as `None`). */
+  dataSent: string | null;
+  /** The sleep that follows this step, in seconds (the seed's "Sleep Time (s)"). */
+  sleepSeconds: number;
+  connection: ConnectionState;
+  /** The loop variable after this step: null before the loop, the frame's index on a yield. */
+  i: number | null;
+  /** Milliseconds since open: observed arrival, or the scheduled time in an expected trace. */
+  atMs: number;
+  /** The frame exactly as encoded on the wire; null where nothing was sent. */
+  frame: string | null;
+}
+
+/** The lesson's Execution Table, either predicted from parameters or built from live events. */
+export interface Trace {
+  source: 'expected' | 'observed';
+  params: StreamParams;
+  rows: readonly ExecutionRow[];
+  /** True once the stream has ended, for whatever reason; later events are ignored. */
+  finished: boolean;
+}

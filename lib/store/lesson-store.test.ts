@@ -1,0 +1,149 @@
+import { describe, expect, it, vi } from 'vitest';
+import { encodeEvent } from '@/lib/sse/encode';
+import { SSE_HEADERS } from '@/lib/sse/headers';
+import { executionCells } from '@/lib/trace/table';
+import { createLessonStore, type LessonStoreOptions } from './lesson-store';
+import { selectObservedTrace } from './selectors';
+
+/** A response whose body the test feeds by hand. */
+function controllableResponse() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => (controller = c) });
+  const utf8 = new TextEncoder();
+  return {
+    response: new Response(body, { headers: SSE_HEADERS }),
+    send: (text: string) => controller.enqueue(utf8.encode(text)),
+    close: () => controller.close(),
+  };
+}
+
+function setup(overrides: Partial<LessonStoreOptions> = {}) {
+  const wire = controllableResponse();
+  const fetchImpl = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+    init?.signal?.addEventListener('abort', () => wire.close());
+    return wire.response;
+  });
+  const flushes: Array<() => void> = [];
+  let clock = 0;
+  const store = createLessonStore({
+    fetchImpl: fetchImpl as unknown as typeof fetch,
+    now: () => clock,
+    scheduleFlush: (flush) => flushes.push(flush),
+    ...overrides,
+  });
+  const flush = async () => {
+    await vi.waitFor(() => expect(flushes.length).toBeGreaterThan(0));
+    flushes.splice(0).forEach((f) => f());
+  };
+  return { store, wire, fetchImpl, flush, tick: (ms: number) => (clock += ms), flushes };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createLessonStore', () => {
+  it('does not start a stream when the form is invalid, and shows every message', () => {
+    const { store, fetchImpl } = setup();
+    store.getState().actions.editDraft('n', '0');
+    expect(store.getState().actions.run()).toBe(false);
+    expect(fetchImpl).not.toHaveBeenCalled();
+    expect(store.getState().showAllErrors).toBe(true);
+    expect(store.getState().draft.n).toBe('0');
+  });
+
+  it('asks the route for the form parameters, leaving defaults out', () => {
+    const { store, fetchImpl } = setup();
+    store.getState().actions.editDraft('n', '5');
+    store.getState().actions.editDraft('sleepSeconds', '0.25');
+    store.getState().actions.run();
+    expect(fetchImpl.mock.calls[0]![0]).toBe('/api/stream?n=5&delay=250');
+    expect(store.getState().status).toBe('connecting');
+  });
+
+  it('builds the seed table from the frames, delivering them in one batch per animation frame', async () => {
+    const { store, wire, flush, tick, flushes } = setup();
+    store.getState().actions.run();
+    await settle();
+    wire.send(encodeEvent({ data: 'Message 0' }));
+    await settle();
+    tick(1000);
+    await settle();
+    wire.send(encodeEvent({ data: 'Message 1' }) + encodeEvent({ data: 'Message 2' }));
+    await settle();
+    expect(store.getState().events).toHaveLength(0);
+    expect(flushes).toHaveLength(1);
+    await flush();
+    expect(store.getState().events.map((e) => e.type)).toEqual(['open', 'frame', 'frame', 'frame']);
+    expect(store.getState().status).toBe('open');
+
+    tick(2000);
+    wire.close();
+    await flush();
+    expect(store.getState().status).toBe('closed');
+    const trace = selectObservedTrace(store.getState())!;
+    expect(trace.rows.map(executionCells)).toEqual([
+      ['1', 'Start event_stream generator', 'None', '0', 'Open'],
+      ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '1', 'Open'],
+      ['3', "Yield 'data: Message 1\\n\\n'", 'Message 1', '1', 'Open'],
+      ['4', "Yield 'data: Message 2\\n\\n'", 'Message 2', '1', 'Open'],
+      ['5', 'Generator ends', 'None', '0', 'Closed'],
+    ]);
+    expect(trace.rows.map((row) => row.atMs)).toEqual([0, 0, 1000, 1000, 3000]);
+  });
+
+  it('records Stop as a client disconnect, aborts the request and closes the connection', async () => {
+    const { store, wire, flush, fetchImpl } = setup();
+    store.getState().actions.run();
+    await settle();
+    wire.send(encodeEvent({ data: 'Message 0' }));
+    await flush();
+    store.getState().actions.stop();
+    const signal = fetchImpl.mock.calls[0]![1]!.signal!;
+    expect(signal.aborted).toBe(true);
+    expect(store.getState().status).toBe('closed');
+    expect(selectObservedTrace(store.getState())!.rows.at(-1)!.action).toBe('Client disconnects (Stop)');
+  });
+
+  it('shows a refused request as an error with the server message', async () => {
+    const fetchImpl = vi.fn(async () => Response.json({ error: 'n must be between 1 and 1000', field: 'n' }, { status: 400 }));
+    const { store, flush } = setup({ fetchImpl: fetchImpl as unknown as typeof fetch });
+    store.getState().actions.run();
+    await flush();
+    expect(store.getState().status).toBe('error');
+    expect(selectObservedTrace(store.getState())!.rows.at(-1)!.action).toBe('Error: n must be between 1 and 1000');
+  });
+
+  it('turns an event: error frame into the error state', async () => {
+    const { store, wire, flush } = setup();
+    store.getState().actions.run();
+    await settle();
+    wire.send(encodeEvent({ event: 'error', data: 'The generator stopped unexpectedly.' }));
+    await flush();
+    expect(store.getState().status).toBe('error');
+  });
+
+  it('reset clears the run but keeps what was typed', async () => {
+    const { store, wire, flush } = setup();
+    store.getState().actions.editDraft('template', 'Hi {i}');
+    store.getState().actions.run();
+    await settle();
+    wire.send(encodeEvent({ data: 'Hi 0' }));
+    await flush();
+    store.getState().actions.reset();
+    expect(store.getState()).toMatchObject({ status: 'idle', events: [], runParams: null, cursor: null });
+    expect(store.getState().draft.template).toBe('Hi {i}');
+  });
+
+  it('seek shows the trace as it was after that many events, clamped to what exists', async () => {
+    const { store, wire, flush } = setup();
+    store.getState().actions.run();
+    await settle();
+    wire.send(encodeEvent({ data: 'a' }) + encodeEvent({ data: 'b' }));
+    await flush();
+    store.getState().actions.seek(2);
+    expect(selectObservedTrace(store.getState())!.rows).toHaveLength(2);
+    store.getState().actions.seek(99);
+    expect(store.getState().cursor).toBe(3);
+    store.getState().actions.seek(null);
+    expect(selectObservedTrace(store.getState())!.rows).toHaveLength(3);
+  });
+});

@@ -1,0 +1,84 @@
+import { createByteParser } from '@/lib/sse/decode';
+import type { StreamEvent } from '@/lib/trace/types';
+
+export interface ReadEventStreamOptions {
+  url: string;
+  signal: AbortSignal;
+  /** Called for every observed event, in order, with its time since the response opened. */
+  onEvent: (event: StreamEvent) => void;
+  fetchImpl?: typeof fetch;
+  /** A monotonic clock in milliseconds. */
+  now?: () => number;
+}
+
+/** Reads the JSON `{error}` a refused request carries, or says what the status was. */
+async function refusalMessage(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') return body.error;
+  } catch {
+    // Not JSON: fall through to the status line.
+  }
+  return `the server answered ${response.status} ${response.statusText}`.trim();
+}
+
+/**
+ * Opens the stream with `fetch` and reads it with eventsource-parser, reporting what happens as
+ * StreamEvents: `open`, a `frame` per message, then `end` or `error`. An `event: error` frame is
+ * the server's way to report a failure after the stream started, so it becomes an `error`.
+ * Aborting `signal` ends the read silently: whoever aborted knows why.
+ */
+export async function readEventStream({
+  url,
+  signal,
+  onEvent,
+  fetchImpl = fetch,
+  now = () => performance.now(),
+}: ReadEventStreamOptions): Promise<void> {
+  let openedAt = 0;
+  const since = () => Math.max(0, now() - openedAt);
+  try {
+    const response = await fetchImpl(url, { signal, cache: 'no-store', headers: { Accept: 'text/event-stream' } });
+    openedAt = now();
+    if (!response.ok) {
+      onEvent({ type: 'error', atMs: 0, message: await refusalMessage(response) });
+      return;
+    }
+    if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      onEvent({ type: 'error', atMs: 0, message: 'the response was not an event stream' });
+      return;
+    }
+    onEvent({ type: 'open', atMs: 0 });
+
+    let arrivedAt = 0;
+    let failed = false;
+    const parser = createByteParser({
+      onEvent: (message) => {
+        if (failed) return;
+        if (message.event === 'error') {
+          failed = true;
+          onEvent({ type: 'error', atMs: arrivedAt, message: message.data });
+        } else {
+          onEvent({ type: 'frame', atMs: arrivedAt, data: message.data, id: message.id, event: message.event });
+        }
+      },
+    });
+    const reader = response.body.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      arrivedAt = since();
+      if (done) break;
+      parser.feed(value);
+      if (failed) {
+        await reader.cancel();
+        return;
+      }
+    }
+    parser.end();
+    onEvent({ type: 'end', atMs: arrivedAt, reason: 'complete' });
+  } catch (error) {
+    if (signal.aborted) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    onEvent({ type: 'error', atMs: since(), message: `connection lost (${reason})` });
+  }
+}

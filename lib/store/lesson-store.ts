@@ -20,6 +20,8 @@ export interface LessonState {
   events: readonly StreamEvent[];
   /** How many events are shown; null follows the live end. */
   cursor: number | null;
+  /** Execution Table steps pointed at (by a Key Moment), drawn highlighted. */
+  highlightedSteps: readonly number[];
   actions: LessonActions;
 }
 
@@ -33,6 +35,8 @@ export interface LessonActions {
   reset: () => void;
   /** Shows the trace as it was after `cursor` events; null follows the live end. */
   seek: (cursor: number | null) => void;
+  /** Points at Execution Table steps (empty to clear). */
+  highlightSteps: (steps: readonly number[]) => void;
 }
 
 export interface LessonStoreOptions {
@@ -87,6 +91,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       runParams: null,
       events: [],
       cursor: null,
+      highlightedSteps: [],
       actions: {
         editDraft: (field, value) => set((state) => ({ draft: { ...state.draft, [field]: value } })),
 
@@ -101,7 +106,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
           const batcher = createBatcher<StreamEvent>(appendEvents, scheduleFlush);
           const current = { abort, batcher, openedAt: now() };
           connection = current;
-          set({ showAllErrors: false, status: 'connecting', runParams: result.params, events: [], cursor: null });
+          set({ showAllErrors: false, status: 'connecting', runParams: result.params, events: [], cursor: null, highlightedSteps: [] });
           const query = toStreamQuery(result.params).toString();
           void readEventStream({
             url: query ? `${streamUrl}?${query}` : streamUrl,
@@ -127,13 +132,15 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
 
         reset: () => {
           disconnect();
-          set({ status: 'idle', runParams: null, events: [], cursor: null, showAllErrors: false });
+          set({ status: 'idle', runParams: null, events: [], cursor: null, showAllErrors: false, highlightedSteps: [] });
         },
 
         seek: (cursor) => {
           const { events } = get();
           set({ cursor: cursor === null ? null : Math.max(0, Math.min(events.length, Math.round(cursor))) });
         },
+
+        highlightSteps: (steps) => set({ highlightedSteps: steps }),
       },
     };
   });

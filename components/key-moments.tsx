@@ -1,0 +1,47 @@
+'use client';
+
+import { isMomentRevealed, keyMoments } from '@/lib/trace/key-moments';
+import { selectObservedTrace } from '@/lib/store/selectors';
+import { useLessonActions, useLessonStore } from './lesson-store-provider';
+
+/** The seed's two Key Moments, each revealed when the live trace reaches its rows, and linked to them. */
+export function KeyMoments() {
+  const trace = useLessonStore(selectObservedTrace);
+  const highlighted = useLessonStore((state) => state.highlightedSteps);
+  const { highlightSteps } = useLessonActions();
+  if (!trace) return <p className="muted">Run the stream: each Key Moment opens when the table reaches it.</p>;
+  return (
+    <ol className="key-moments">
+      {keyMoments(trace.params).map((moment) => {
+        const revealed = isMomentRevealed(moment, trace);
+        const first = moment.steps[0]!;
+        const last = moment.steps.at(-1)!;
+        const label = first === last ? `step ${first}` : `steps ${first}–${last}`;
+        const active = revealed && highlighted[0] === first && highlighted.length === moment.steps.length;
+        return (
+          <li key={moment.id} className={revealed ? 'moment moment-revealed' : 'moment'}>
+            <h3>{moment.question}</h3>
+            {revealed ? (
+              <>
+                <p>{moment.answer}</p>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-pressed={active}
+                  onClick={() => {
+                    highlightSteps(active ? [] : moment.steps);
+                    if (!active) document.getElementById(`execution-step-${first}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+                  }}
+                >
+                  {active ? `Hide ${label} in the table` : `Show ${label} in the table`}
+                </button>
+              </>
+            ) : (
+              <p className="muted">Revealed when the trace reaches step {moment.revealAt.step}.</p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,75 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createLessonStore } from '@/lib/store/lesson-store';
+import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { expectedEvents } from '@/lib/trace/expected';
+import type { StreamEvent } from '@/lib/trace/types';
+import { ExecutionTable } from './execution-table';
+import { LessonStoreProvider } from './lesson-store-provider';
+import { VariableTracker } from './variable-tracker';
+
+function renderTables(events: StreamEvent[], status: 'open' | 'closed' = 'closed') {
+  const store = createLessonStore();
+  store.setState({ runParams: { ...DEFAULT_PARAMS }, events, status });
+  render(
+    <LessonStoreProvider store={store}>
+      <ExecutionTable />
+      <VariableTracker />
+    </LessonStoreProvider>,
+  );
+  return store;
+}
+
+const cellsOf = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent);
+
+describe('ExecutionTable and VariableTracker', () => {
+  it("render the seed's tables from a finished run in the store", () => {
+    renderTables(expectedEvents(DEFAULT_PARAMS).map((event, k) => ({ ...event, atMs: k * 1000 })));
+
+    const execution = screen.getByRole('table', { name: 'Execution Table' });
+    const [header, ...rows] = within(execution).getAllByRole('row');
+    expect(cellsOf(header!)).toEqual(['Step', 'Action', 'Data Sent', 'Sleep Time (s)', 'Connection State', 'Arrived']);
+    expect(rows.map((row) => cellsOf(row).slice(0, 5))).toEqual([
+      ['1', 'Start event_stream generator', 'None', '0', 'Open'],
+      ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '1', 'Open'],
+      ['3', "Yield 'data: Message 1\\n\\n'", 'Message 1', '1', 'Open'],
+      ['4', "Yield 'data: Message 2\\n\\n'", 'Message 2', '1', 'Open'],
+      ['5', 'Generator ends', 'None', '0', 'Closed'],
+    ]);
+    expect(cellsOf(rows[2]!)[5]).toBe('+2.000 s');
+    expect(rows[4]).toHaveAttribute('aria-current', 'step');
+
+    const tracker = screen.getByRole('table', { name: 'Variable Tracker' });
+    expect(within(tracker).getAllByRole('row').map(cellsOf)).toEqual([
+      ['Variable', 'Start', 'After 1', 'After 2', 'After 3', 'Final'],
+      ['i', 'None', '0', '1', '2', 'End'],
+      ['Connection State', 'Open', 'Open', 'Open', 'Open', 'Closed'],
+    ]);
+  });
+
+  it('show only what has arrived so far, marking the newest row current', () => {
+    renderTables(
+      [
+        { type: 'open', atMs: 0 },
+        { type: 'frame', atMs: 2, data: 'Message 0' },
+      ],
+      'open',
+    );
+    const execution = screen.getByRole('table', { name: 'Execution Table' });
+    const steps = within(execution).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(steps).toEqual(['1', '2']);
+    expect(within(execution).getByRole('row', { current: 'step' })).toHaveTextContent('Message 0');
+    const tracker = screen.getByRole('table', { name: 'Variable Tracker' });
+    expect(within(tracker).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Variable', 'Start', 'After 1']);
+  });
+
+  it('invite a run before there is anything to show', () => {
+    const store = createLessonStore();
+    render(
+      <LessonStoreProvider store={store}>
+        <ExecutionTable />
+      </LessonStoreProvider>,
+    );
+    expect(screen.getByRole('table', { name: 'Execution Table' })).toHaveTextContent('Press Run');
+  });
+});

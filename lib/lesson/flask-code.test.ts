@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { FLASK_POSITION_LINES, flaskSource } from './flask-code';
+
+describe('flaskSource', () => {
+  it("is the seed's example for the seed parameters", () => {
+    expect(flaskSource(DEFAULT_PARAMS).code).toBe(
+      [
+        'from flask import Flask, Response',
+        'import time',
+        '',
+        'app = Flask(__name__)',
+        '',
+        "@app.route('/stream')",
+        'def stream():',
+        '    def event_stream():',
+        '        for i in range(3):',
+        "            yield f'data: Message {i}\\n\\n'",
+        '            time.sleep(1)',
+        "    return Response(event_stream(), mimetype='text/event-stream')",
+      ].join('\n'),
+    );
+  });
+
+  it('substitutes the parameters, escaping the template for a Python f-string', () => {
+    const { code, slots } = flaskSource({ n: 5, delayMs: 250, template: "it's {i} {x}\nnext\\" });
+    const lines = code.split('\n');
+    expect(lines[8]).toBe('        for i in range(5):');
+    expect(lines[9]).toBe("            yield f'data: it\\'s {i} {{x}}\\nnext\\\\\\n\\n'");
+    expect(lines[10]).toBe('            time.sleep(0.25)');
+    for (const slot of slots) expect(lines[slot.line]!.slice(slot.start, slot.end).length).toBe(slot.end - slot.start);
+    expect(slots.map((slot) => lines[slot.line]!.slice(slot.start, slot.end))).toEqual(['5', "it\\'s {i} {{x}}\\nnext\\\\", '0.25']);
+  });
+
+  it('points each position at the line that runs it', () => {
+    const lines = flaskSource(DEFAULT_PARAMS).code.split('\n');
+    expect(lines[FLASK_POSITION_LINES.yield]).toContain('yield');
+    expect(lines[FLASK_POSITION_LINES.sleep]).toContain('time.sleep');
+    expect(lines[FLASK_POSITION_LINES.start]).toContain('for i in range');
+    expect(lines[FLASK_POSITION_LINES.request]).toContain('return Response');
+  });
+});

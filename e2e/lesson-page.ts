@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The lesson page `/`, located the way a person finds things: by role and name. */
+export class LessonPage {
+  readonly executionTable: Locator;
+  readonly variableTracker: Locator;
+  readonly connectionState: Locator;
+  readonly run: Locator;
+  readonly stop: Locator;
+  readonly reset: Locator;
+  readonly range: Locator;
+  readonly sleep: Locator;
+  readonly template: Locator;
+
+  constructor(readonly page: Page) {
+    this.executionTable = page.getByRole('table', { name: 'Execution Table' });
+    this.variableTracker = page.getByRole('table', { name: 'Variable Tracker' });
+    this.connectionState = page.getByTestId('connection-state');
+    this.run = page.getByRole('button', { name: 'Run', exact: true });
+    this.stop = page.getByRole('button', { name: 'Stop', exact: true });
+    this.reset = page.getByRole('button', { name: 'Reset', exact: true });
+    this.range = page.getByLabel('Range n');
+    this.sleep = page.getByLabel('Sleep (seconds)');
+    this.template = page.getByLabel('Message template');
+  }
+
+  async goto(path = '/') {
+    await this.page.goto(path);
+    // The page is interactive once hydrated: the Run button works only then.
+    await expect(this.run).toBeEnabled();
+  }
+
+  /** The Execution Table's data rows (those with a step number). */
+  executionRows() {
+    return this.executionTable.locator('tbody tr[data-step]');
+  }
+
+  /** Each data row's cells, optionally only the first `columns`. */
+  async executionCells(columns = 5) {
+    return this.executionRows().evaluateAll(
+      (rows, count) => rows.map((row) => [...row.querySelectorAll('th, td')].slice(0, count).map((cell) => cell.textContent ?? '')),
+      columns,
+    );
+  }
+
+  async trackerCells() {
+    return this.variableTracker
+      .locator('tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
+  }
+}

@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { LessonPage } from './lesson-page';
+
+const SEED_EXECUTION_TABLE = [
+  ['1', 'Start event_stream generator', 'None', '0', 'Open'],
+  ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '1', 'Open'],
+  ['3', "Yield 'data: Message 1\\n\\n'", 'Message 1', '1', 'Open'],
+  ['4', "Yield 'data: Message 2\\n\\n'", 'Message 2', '1', 'Open'],
+  ['5', 'Generator ends', 'None', '0', 'Closed'],
+];
+
+const SEED_VARIABLE_TRACKER = [
+  ['Variable', 'Start', 'After 1', 'After 2', 'After 3', 'Final'],
+  ['i', 'None', '0', '1', '2', 'End'],
+  ['Connection State', 'Open', 'Open', 'Open', 'Open', 'Closed'],
+];
+
+test.describe('the live lesson', () => {
+  test("Run with the defaults fills the seed's tables row by row from the live stream, then closes", async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.goto();
+    await expect(lesson.connectionState).toHaveText('Idle');
+
+    await lesson.run.click();
+    const message0 = lesson.executionRows().filter({ hasText: 'Message 0' });
+    const message2 = lesson.executionRows().filter({ hasText: 'Message 2' });
+
+    await expect(message0).toBeVisible();
+    const message0Seen = Date.now();
+    await expect(lesson.connectionState).toHaveText('Open');
+    // Rows arrive one by one: while Message 0 is the newest, Message 2 has not arrived.
+    await expect(lesson.executionRows()).toHaveCount(2);
+    await expect(message2).toHaveCount(0);
+
+    await expect(message2).toBeVisible({ timeout: 10_000 });
+    expect(Date.now() - message0Seen).toBeGreaterThanOrEqual(1700);
+    await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
+
+    expect(await lesson.executionCells()).toEqual(SEED_EXECUTION_TABLE);
+    expect(await lesson.trackerCells()).toEqual(SEED_VARIABLE_TRACKER);
+
+    // The arrival column is what the browser measured: Message 2 about two seconds after open.
+    const arrivedMs = await lesson.executionRows().evaluateAll((rows) =>
+      rows.map((row) => Math.round(Number(row.querySelector('td:last-child')!.textContent!.replace(/[^\d.]/g, '')) * 1000)),
+    );
+    expect(arrivedMs[3]! - arrivedMs[1]!).toBeGreaterThanOrEqual(1700);
+    expect(arrivedMs[4]! - arrivedMs[3]!).toBeGreaterThanOrEqual(800);
+
+    await expect(page.getByText('Because the generator yields data but does not end until all messages are sent')).toBeVisible();
+    await expect(page.getByText('When the generator finishes yielding all messages (step 5)')).toBeVisible();
+  });
+
+  test('invalid input shows its message inline and starts no stream', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    const streamRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/stream')) streamRequests.push(request.url());
+    });
+    await lesson.goto();
+
+    await lesson.range.fill('0');
+    await expect(page.getByText('Range must be between 1 and 1000')).toBeVisible();
+    await expect(lesson.range).toHaveAttribute('aria-invalid', 'true');
+    await lesson.sleep.fill('abc');
+    await lesson.run.click();
+
+    await expect(page.getByText('Sleep must be a number of seconds, like 1 or 0.25')).toBeVisible();
+    await expect(lesson.range).toBeFocused();
+    await page.waitForTimeout(500);
+    expect(streamRequests).toEqual([]);
+    await expect(lesson.connectionState).toHaveText('Idle');
+    // What was typed is kept, so it can be corrected rather than retyped.
+    await expect(lesson.range).toHaveValue('0');
+    await expect(lesson.sleep).toHaveValue('abc');
+  });
+
+  test('Stop mid-stream closes the connection and no frame arrives after it', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.goto();
+    await lesson.range.fill('10');
+    await lesson.sleep.fill('0.5');
+    await lesson.run.click();
+
+    await expect(lesson.executionRows().filter({ hasText: 'Message 1' })).toBeVisible();
+    await lesson.stop.click();
+    await expect(lesson.connectionState).toHaveText('Closed');
+    const lastRow = lesson.executionRows().last();
+    await expect(lastRow).toContainText('Client disconnects (Stop)');
+    const rowsAtStop = await lesson.executionRows().count();
+
+    await page.waitForTimeout(1500);
+    await expect(lesson.executionRows()).toHaveCount(rowsAtStop);
+    await expect(lesson.run).toBeEnabled();
+  });
+
+  test('a multi-line template travels as several data lines and shows as one message', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.goto();
+    await lesson.range.fill('1');
+    await lesson.sleep.fill('0');
+    await lesson.template.fill('line one {i}\nline two');
+    await lesson.run.click();
+    await expect(lesson.connectionState).toHaveText('Closed');
+    expect((await lesson.executionCells())[1]).toEqual([
+      '2',
+      "Yield 'data: line one 0\\ndata: line two\\n\\n'",
+      'line one 0\nline two',
+      '0',
+      'Open',
+    ]);
+  });
+});

@@ -1,0 +1,186 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { expect, test } from '@playwright/test';
+
+/**
+ * `GET /api/stream` against the production server (`next start`, see playwright.config.ts), over
+ * plain HTTP from Node. `node:http` hands over the body as it comes off the socket, so every frame
+ * gets its own arrival time; fetch could buffer and hide whether frames leave one by one.
+ *
+ * Timing bounds are deliberately loose: a gap of "one second" must be at least 800 ms (so frames
+ * are not batched), and at most a few seconds (so nothing stalls). Only lower bounds matter for
+ * the streaming claim; a slow machine stretches gaps, it cannot shrink them.
+ */
+
+/** One complete event-stream frame (ended by its blank line) and when its last byte arrived. */
+interface Frame {
+  text: string;
+  /** `performance.now()` when the chunk completing this frame was read. */
+  at: number;
+}
+
+interface StreamResult {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The body as sent: no decompression is ever done here. */
+  body: string;
+  frames: Frame[];
+  /** `performance.now()` when the status line and headers arrived. */
+  headersAt: number;
+  /** `performance.now()` when the body ended, or when the client hung up (see `stopAfterFrames`). */
+  endedAt: number;
+  /** True when this client closed the connection before the body ended. */
+  disconnected: boolean;
+}
+
+interface StreamOptions {
+  headers?: Record<string, string>;
+  /** Hang up (destroy the socket) as soon as this many frames have arrived. */
+  stopAfterFrames?: number;
+}
+
+/** Requests `pathAndQuery` and records the raw body chunk by chunk, splitting it into frames as they complete. */
+function readStream(baseURL: string | undefined, pathAndQuery: string, options: StreamOptions = {}): Promise<StreamResult> {
+  if (!baseURL) throw new Error('baseURL is not configured (playwright.config.ts `use.baseURL`)');
+  const url = new URL(pathAndQuery, baseURL);
+
+  return new Promise((resolve, reject) => {
+    // A connection of its own per request (`agent: false`), so a hung-up stream never shares a socket.
+    const request = http.get(url, { agent: false, headers: options.headers }, (response) => {
+      const headersAt = performance.now();
+      const decoder = new TextDecoder('utf-8');
+      const frames: Frame[] = [];
+      let text = '';
+      let consumed = 0;
+      let settled = false;
+
+      const finish = (disconnected: boolean) => {
+        if (settled) return;
+        settled = true;
+        text += decoder.decode();
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text, frames, headersAt, endedAt: performance.now(), disconnected });
+      };
+
+      response.on('data', (chunk: Buffer) => {
+        const at = performance.now();
+        text += decoder.decode(chunk, { stream: true });
+        for (let end = text.indexOf('\n\n', consumed); end !== -1; end = text.indexOf('\n\n', consumed)) {
+          frames.push({ text: text.slice(consumed, end + 2), at });
+          consumed = end + 2;
+        }
+        if (options.stopAfterFrames !== undefined && frames.length >= options.stopAfterFrames) {
+          finish(true);
+          request.destroy();
+        }
+      });
+      response.on('end', () => finish(false));
+      response.on('error', (error) => (settled ? undefined : reject(error)));
+    });
+    request.on('error', reject);
+  });
+}
+
+/** Milliseconds between consecutive moments, e.g. frame arrivals. */
+const gaps = (moments: number[]) => moments.slice(1).map((moment, i) => moment - moments[i]!);
+
+const SEED_BODY = 'data: Message 0\n\ndata: Message 1\n\ndata: Message 2\n\n';
+const SEED_FRAMES = ['data: Message 0\n\n', 'data: Message 1\n\n', 'data: Message 2\n\n'];
+
+/**
+ * The seed's pacing: a frame, a one-second sleep, the next frame… and a sleep after the last
+ * frame too, so the body ends about a second after Message 2.
+ */
+function expectSeedPacing(result: StreamResult) {
+  expect(result.frames.map((frame) => frame.text)).toEqual(SEED_FRAMES);
+  const moments = [...result.frames.map((frame) => frame.at), result.endedAt];
+  // Message 0 is yielded before the first sleep: it must not wait behind anything.
+  expect(moments[0]! - result.headersAt, 'Message 0 after the headers (ms)').toBeLessThan(3_000);
+  const [toMessage1, toMessage2, toEnd] = gaps(moments);
+  for (const [label, gap] of [
+    ['Message 0 → Message 1', toMessage1],
+    ['Message 1 → Message 2', toMessage2],
+    ['Message 2 → end of body', toEnd],
+  ] as const) {
+    expect(gap, `${label} (ms)`).toBeGreaterThanOrEqual(800);
+    expect(gap, `${label} (ms)`).toBeLessThan(5_000);
+  }
+}
+
+test.describe('GET /api/stream', () => {
+  test('streams the seed: three messages a second apart, then ends a second later', async ({ baseURL }) => {
+    const result = await readStream(baseURL, '/api/stream');
+
+    expect(result.status).toBe(200);
+    // The headers the app sets (lib/sse/headers.ts).
+    expect(result.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(result.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(result.headers['x-accel-buffering']).toBe('no');
+    // Streamed, not buffered into one sized body, and not compressed (this client asks for no encoding).
+    expect(result.headers['content-length']).toBeUndefined();
+    expect(result.headers['content-encoding']).toBeUndefined();
+    // No assertion on `Connection`, `Keep-Alive` or `Transfer-Encoding`: the app sets none of them
+    // (lib/sse/headers.ts), and Node's HTTP/1.1 server adds them itself. With curl's keep-alive
+    // request `next start` sends `Connection: keep-alive` and `Keep-Alive: timeout=5`; with this
+    // client's one-off connection (`agent: false`, so `Connection: close`) it answers `close`.
+    // Next also adds `Vary: rsc, next-router-state-tree, …`, which is Next's, not the app's.
+
+    expect(result.body).toBe(SEED_BODY);
+    expectSeedPacing(result);
+  });
+
+  test('is neither compressed nor buffered when the client accepts gzip, deflate and br', async ({ baseURL }) => {
+    // `next start` compresses responses by default; `Cache-Control: no-transform` must keep it off
+    // this one, since a compressor holds bytes back until its buffer fills.
+    const result = await readStream(baseURL, '/api/stream', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+
+    expect(result.status).toBe(200);
+    expect(result.headers['content-encoding']).toBeUndefined();
+    expect(result.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    // Plain text byte for byte (this client never decompresses, so gzip would not compare equal).
+    expect(result.body).toBe(SEED_BODY);
+    expectSeedPacing(result);
+  });
+
+  for (const { query, field } of [
+    { query: 'n=abc', field: 'n' },
+    { query: 'delay=99999', field: 'delay' },
+    { query: 'template=', field: 'template' },
+  ] as const) {
+    test(`rejects ?${query} with 400 naming the field "${field}"`, async ({ baseURL }) => {
+      const result = await readStream(baseURL, `/api/stream?${query}`);
+
+      expect(result.status).toBe(400);
+      expect(result.headers['content-type']).toMatch(/^application\/json/);
+      const body: unknown = JSON.parse(result.body);
+      expect(body).toEqual({ error: expect.any(String), field });
+      expect((body as { error: string }).error.length).toBeGreaterThan(0);
+    });
+  }
+
+  test('survives a client that hangs up mid-stream', async ({ baseURL }) => {
+    const cutShort = await readStream(baseURL, '/api/stream?n=1000&delay=50', { stopAfterFrames: 3 });
+
+    expect(cutShort.status).toBe(200);
+    expect(cutShort.disconnected).toBe(true);
+    // At least three: a busy machine may hand over a fourth frame in the same read.
+    expect(cutShort.frames.slice(0, 3).map((frame) => frame.text)).toEqual(['data: Message 0\n\n', 'data: Message 1\n\n', 'data: Message 2\n\n']);
+
+    // Let several 50 ms sleeps elapse after the hang-up: a generator still running into the closed
+    // stream would throw now, and take the server down with it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const next = await readStream(baseURL, '/api/stream?n=1&delay=0');
+    expect(next.status).toBe(200);
+    expect(next.disconnected).toBe(false);
+    expect(next.body).toBe('data: Message 0\n\n');
+  });
+
+  test('sends every line of a multi-line template as its own data line', async ({ baseURL }) => {
+    const template = encodeURIComponent('a\nevent: x\n\nb {i}');
+    const result = await readStream(baseURL, `/api/stream?n=2&delay=0&template=${template}`);
+
+    expect(result.status).toBe(200);
+    // A line that looks like a field (`event: x`) or is blank stays data: it cannot end the frame early.
+    expect(result.body).toBe('data: a\ndata: event: x\ndata: \ndata: b 0\n\ndata: a\ndata: event: x\ndata: \ndata: b 1\n\n');
+  });
+});

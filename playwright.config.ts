@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 3100;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * The browser is Debian's `chromium` package; Playwright never downloads one here.
+ * `scripts/ensure-chromium.mjs` (the `pretest:e2e` script) checks the same path and installs it when missing.
+ */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Generous: nothing here races a clock; streams take seconds by design.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One worker: the pacing tests measure gaps between frames, and on two cores a second worker
+  // plus the server would compete with the timers being measured.
+  workers: 1,
+  fullyParallel: false,
+  // Honest results: a flaky test fails instead of passing on its second try.
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: CHROMIUM_PATH,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  // The production build, because `next start` is what users get (compression included).
+  webServer: {
+    command: `npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    // Ready when the route answers: a one-frame stream with no delay. Probing `/` would make every
+    // failure to render the page look like a 4-minute server start timeout.
+    url: `${BASE_URL}/api/stream?n=1&delay=0`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});

@@ -6,7 +6,7 @@ import { LessonStoreProvider } from '@/components/lesson-store-provider';
 import { LessonText } from '@/components/lesson-text';
 import { ParamsForm } from '@/components/params-form';
 import { VariableTracker } from '@/components/variable-tracker';
-import { LESSON_TITLE, SAMPLE_SUMMARY } from '@/lib/lesson/content';
+import { LESSON_TITLE } from '@/lib/lesson/content';
 
 export default function LessonPage() {
   return (
@@ -27,7 +27,6 @@ export default function LessonPage() {
         <div className="lesson-column">
           <section className="card code-card" aria-labelledby="code-heading">
             <h2 id="code-heading">The generator</h2>
-            <p className="muted">{SAMPLE_SUMMARY}</p>
             <CodePanel />
           </section>
 

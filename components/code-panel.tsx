@@ -13,11 +13,11 @@ function lineOf(code: string, pattern: RegExp, file: string): number {
 }
 
 /** The part of a file from the line matching `from` through the first line that is exactly `}`. */
-function excerpt(code: string, from: RegExp): string {
+function excerpt(code: string, from: RegExp): { text: string; firstLine: number } {
   const lines = code.split('\n');
   const start = lines.findIndex((text) => from.test(text));
   const end = lines.findIndex((text, index) => index > start && text === '}');
-  return lines.slice(start, end + 1).join('\n');
+  return { text: lines.slice(start, end + 1).join('\n'), firstLine: start + 1 };
 }
 
 /** The project's own source files shown in the TypeScript tab; read at build time, when the page is prerendered. */
@@ -35,10 +35,11 @@ export async function CodePanel() {
   const routePath = 'app/api/stream/route.ts';
   const generatorPath = 'lib/stream/event-stream.ts';
   const route = (await SOURCE_FILES[routePath]()).trimEnd();
-  const generator = excerpt(await SOURCE_FILES[generatorPath](), /^export async function\* eventStream/);
+  const { text: generator, firstLine: generatorFirstLine } = excerpt(await SOURCE_FILES[generatorPath](), /^export async function\* eventStream/);
 
   const flaskFile: CodeFile = {
     name: 'app.py',
+    firstLine: 1,
     lines: await highlightLines(flask.code, 'python'),
     slots: flask.slots,
     positions: { ...FLASK_POSITION_LINES },
@@ -52,12 +53,14 @@ export async function CodePanel() {
   const typescriptFiles: CodeFile[] = [
     {
       name: `${generatorPath} (excerpt)`,
+      firstLine: generatorFirstLine,
       lines: await highlightLines(generator, 'typescript'),
       slots: [],
       positions: generatorPositions,
     },
     {
       name: routePath,
+      firstLine: 1,
       lines: await highlightLines(route, 'typescript'),
       slots: [],
       positions: { request: lineOf(route, /return new Response\(/, routePath) },

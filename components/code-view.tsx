@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
+import { sampleSummary } from '@/lib/lesson/content';
 import { flaskSlotText, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
 import { selectDraftResult } from '@/lib/store/selectors';
@@ -11,6 +12,8 @@ import { useCodePosition } from './use-code-position';
 /** A file as the server highlighted it, with its parameter slots and the line for each position. */
 export interface CodeFile {
   name: string;
+  /** The file's own number for the first line shown (an excerpt starts mid-file). */
+  firstLine: number;
   lines: CodeToken[][];
   slots: CodeSlot[];
   positions: Partial<Record<CodePosition, number>>;
@@ -41,6 +44,7 @@ export function CodeView({ flask, typescript }: { flask: CodeFile; typescript: C
   ];
   return (
     <div className="code-view">
+      <p className="muted">{sampleSummary(params)}</p>
       <div role="tablist" aria-label="Generator source" className="code-tabs">
         {tabs.map(({ id, label }) => (
           <button
@@ -85,9 +89,9 @@ function CodeBlock({ file, params, position }: { file: CodeFile; params: StreamP
               .map((slot) => ({ start: slot.start, end: slot.end, text: flaskSlotText(slot.name, params) }));
             const active = line === activeLine;
             return (
-              <span key={line} className={active ? 'code-line code-line-active' : 'code-line'} data-line={line + 1} aria-current={active ? 'step' : undefined}>
+              <span key={line} className={active ? 'code-line code-line-active' : 'code-line'} data-line={file.firstLine + line} aria-current={active ? 'step' : undefined}>
                 <span className="code-gutter" aria-hidden="true">
-                  {line + 1}
+                  {file.firstLine + line}
                 </span>
                 {fillSlots(tokens, fills).map((token, k) => (
                   <span key={k} style={token.style}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
+import { executionTableNote } from '@/lib/lesson/content';
 import { formatArrival } from '@/lib/trace/format';
 import type { ExecutionRow } from '@/lib/trace/types';
 import { selectObservedTrace } from '@/lib/store/selectors';
@@ -50,10 +51,23 @@ export function ExecutionTable() {
           )}
           {status === 'open' && trace && (
             <tr className="placeholder-row" aria-hidden="true">
-              <td colSpan={EXECUTION_COLUMNS.length + 1}>waiting for the next frame…</td>
+              <td colSpan={EXECUTION_COLUMNS.length + 1}>
+                {rows.filter((row) => row.kind === 'yield').length < trace.params.n
+                  ? 'waiting for the next frame…'
+                  : 'waiting for the generator to end…'}
+              </td>
             </tr>
           )}
         </tbody>
+        {rows.at(-1)?.kind === 'end' && trace && (
+          <tfoot>
+            <tr>
+              <td colSpan={EXECUTION_COLUMNS.length + 1} className="table-note">
+                {executionTableNote(trace.params)}
+              </td>
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );

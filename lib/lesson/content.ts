@@ -1,3 +1,5 @@
+import type { StreamParams } from '@/lib/stream/params';
+
 /** The seed lesson's prose, word for word: "Server-Sent Events in Flask, step by step". */
 
 export const LESSON_TITLE = 'Server-Sent Events, step by step';
@@ -13,10 +15,29 @@ export const CONCEPT_FLOW = [
 export const CONCEPT_FLOW_SUMMARY =
   'The server keeps the connection open and sends data chunks to the client as events happen, without the client needing to request repeatedly.';
 
-export const SAMPLE_SUMMARY =
-  'This Flask code streams three messages to the client, one every second, using Server-Sent Events.';
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-export const EXECUTION_TABLE_NOTE = 'Generator finishes after sending 3 messages, connection closes.';
+/** "three messages", "1 message", "12 messages": the seed spells small counts out. */
+function messages(n: number): string {
+  return `${NUMBER_WORDS[n] ?? n} message${n === 1 ? '' : 's'}`;
+}
+
+/** "every second", "every 0.25 seconds", "with no pause". */
+function pace(delayMs: number): string {
+  if (delayMs === 0) return 'with no pause between them';
+  if (delayMs === 1000) return 'one every second';
+  return `one every ${delayMs / 1000} seconds`;
+}
+
+/** The sentence under the seed's code sample, for these parameters (the seed's own for the defaults). */
+export function sampleSummary(params: StreamParams): string {
+  return `This Flask code streams ${messages(params.n)} to the client, ${pace(params.delayMs)}, using Server-Sent Events.`;
+}
+
+/** The note under the seed's Execution Table, for these parameters. */
+export function executionTableNote(params: StreamParams): string {
+  return `Generator finishes after sending ${params.n} message${params.n === 1 ? '' : 's'}, connection closes.`;
+}
 
 export const CONCEPT_SNAPSHOT = [
   'Server-Sent Events (SSE) let a server push updates to a client over HTTP.',

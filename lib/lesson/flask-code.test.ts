@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { executionTableNote, sampleSummary } from './content';
 import { FLASK_POSITION_LINES, flaskSource } from './flask-code';
 
 describe('flaskSource', () => {
@@ -38,5 +39,21 @@ describe('flaskSource', () => {
     expect(lines[FLASK_POSITION_LINES.sleep]).toContain('time.sleep');
     expect(lines[FLASK_POSITION_LINES.start]).toContain('for i in range');
     expect(lines[FLASK_POSITION_LINES.request]).toContain('return Response');
+  });
+});
+
+describe('sampleSummary and executionTableNote', () => {
+  it("are the seed's sentences for the seed parameters", () => {
+    expect(sampleSummary(DEFAULT_PARAMS)).toBe(
+      'This Flask code streams three messages to the client, one every second, using Server-Sent Events.',
+    );
+    expect(executionTableNote(DEFAULT_PARAMS)).toBe('Generator finishes after sending 3 messages, connection closes.');
+  });
+
+  it('follow other parameters', () => {
+    expect(sampleSummary({ n: 1, delayMs: 250, template: 'x' })).toBe(
+      'This Flask code streams one message to the client, one every 0.25 seconds, using Server-Sent Events.',
+    );
+    expect(sampleSummary({ n: 40, delayMs: 0, template: 'x' })).toContain('40 messages to the client, with no pause between them');
   });
 });

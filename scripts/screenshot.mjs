@@ -1,4 +1,5 @@
-// Takes screenshots of a running Stepstream (default http://127.0.0.1:3000) after a full default run.
+// Takes the README's screenshots of a running Stepstream (default http://127.0.0.1:3000): the
+// default stream mid-run (desktop, while the generator sleeps after Message 1) and finished (phone).
 // Usage: node scripts/screenshot.mjs [baseUrl] [outDir]   (README's image: public/screenshot.png)
 import { chromium } from '@playwright/test';
 
@@ -15,8 +16,13 @@ for (const [name, width, height] of [
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(baseUrl);
   await page.getByRole('button', { name: 'Run' }).click();
-  await page.getByTestId('connection-state').getByText('Closed').waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(1000);
+  if (name === 'screenshot') {
+    await page.getByRole('cell', { name: 'Message 1', exact: true }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(450);
+  } else {
+    await page.getByTestId('connection-state').getByText('Closed').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000);
+  }
   await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: name !== 'screenshot' });
   await page.close();
 }

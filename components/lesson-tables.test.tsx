@@ -4,6 +4,7 @@ import { createLessonStore } from '@/lib/store/lesson-store';
 import { DEFAULT_PARAMS } from '@/lib/stream/params';
 import { expectedEvents } from '@/lib/trace/expected';
 import type { StreamEvent } from '@/lib/trace/types';
+import { SEED_EXECUTION_TABLE, SEED_VARIABLE_TRACKER } from '@/lib/trace/seed-tables.fixture';
 import { ExecutionTable } from './execution-table';
 import { LessonStoreProvider } from './lesson-store-provider';
 import { VariableTracker } from './variable-tracker';
@@ -30,23 +31,13 @@ describe('ExecutionTable and VariableTracker', () => {
     const header = execution.querySelector<HTMLElement>('thead tr')!;
     const rows = [...execution.querySelectorAll<HTMLElement>('tbody tr')];
     expect(cellsOf(header)).toEqual(['Step', 'Action', 'Data Sent', 'Sleep Time (s)', 'Connection State', 'Arrived']);
-    expect(rows.map((row) => cellsOf(row).slice(0, 5))).toEqual([
-      ['1', 'Start event_stream generator', 'None', '0', 'Open'],
-      ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '1', 'Open'],
-      ['3', "Yield 'data: Message 1\\n\\n'", 'Message 1', '1', 'Open'],
-      ['4', "Yield 'data: Message 2\\n\\n'", 'Message 2', '1', 'Open'],
-      ['5', 'Generator ends', 'None', '0', 'Closed'],
-    ]);
+    expect(rows.map((row) => cellsOf(row).slice(0, 5))).toEqual(SEED_EXECUTION_TABLE);
     expect(cellsOf(rows[2]!)[5]).toBe('+2.000 s');
     expect(rows[4]).toHaveAttribute('aria-current', 'step');
     expect(execution).toHaveTextContent('Generator finishes after sending 3 messages, connection closes.');
 
     const tracker = screen.getByRole('table', { name: 'Variable Tracker' });
-    expect(within(tracker).getAllByRole('row').map(cellsOf)).toEqual([
-      ['Variable', 'Start', 'After 1', 'After 2', 'After 3', 'Final'],
-      ['i', 'None', '0', '1', '2', 'End'],
-      ['Connection State', 'Open', 'Open', 'Open', 'Open', 'Closed'],
-    ]);
+    expect(within(tracker).getAllByRole('row').map(cellsOf)).toEqual(SEED_VARIABLE_TRACKER);
   });
 
   it('show only what has arrived so far, marking the newest row current', () => {

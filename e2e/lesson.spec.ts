@@ -1,19 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { SEED_EXECUTION_TABLE, SEED_VARIABLE_TRACKER } from '../lib/trace/seed-tables.fixture';
 import { LessonPage } from './lesson-page';
 
-const SEED_EXECUTION_TABLE = [
-  ['1', 'Start event_stream generator', 'None', '0', 'Open'],
-  ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '1', 'Open'],
-  ['3', "Yield 'data: Message 1\\n\\n'", 'Message 1', '1', 'Open'],
-  ['4', "Yield 'data: Message 2\\n\\n'", 'Message 2', '1', 'Open'],
-  ['5', 'Generator ends', 'None', '0', 'Closed'],
-];
-
-const SEED_VARIABLE_TRACKER = [
-  ['Variable', 'Start', 'After 1', 'After 2', 'After 3', 'Final'],
-  ['i', 'None', '0', '1', '2', 'End'],
-  ['Connection State', 'Open', 'Open', 'Open', 'Open', 'Closed'],
-];
 
 test.describe('the live lesson', () => {
   test("Run with the defaults fills the seed's tables row by row from the live stream, then closes", async ({ page }) => {

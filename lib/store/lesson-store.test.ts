@@ -4,6 +4,7 @@ import { SSE_HEADERS } from '@/lib/sse/headers';
 import { executionCells } from '@/lib/trace/table';
 import { createLessonStore, type LessonStoreOptions } from './lesson-store';
 import { selectObservedTrace } from './selectors';
+import { SEED_EXECUTION_TABLE } from '@/lib/trace/seed-tables.fixture';
 
 /** A response whose body the test feeds by hand. */
 function controllableResponse() {
@@ -80,13 +81,7 @@ describe('createLessonStore', () => {
     await flush();
     expect(store.getState().status).toBe('closed');
     const trace = selectObservedTrace(store.getState())!;
-    expect(trace.rows.map(executionCells)).toEqual([
-      ['1', 'Start event_stream generator', 'None', '0', 'Open'],
-      ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '1', 'Open'],
-      ['3', "Yield 'data: Message 1\\n\\n'", 'Message 1', '1', 'Open'],
-      ['4', "Yield 'data: Message 2\\n\\n'", 'Message 2', '1', 'Open'],
-      ['5', 'Generator ends', 'None', '0', 'Closed'],
-    ]);
+    expect(trace.rows.map(executionCells)).toEqual(SEED_EXECUTION_TABLE);
     expect(trace.rows.map((row) => row.atMs)).toEqual([0, 0, 1000, 1000, 3000]);
   });
 

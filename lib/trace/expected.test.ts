@@ -4,19 +4,14 @@ import { expectedTrace } from './expected';
 import { isMomentRevealed, keyMoments } from './key-moments';
 import { EXECUTION_COLUMNS, executionCells } from './table';
 import { variableTracker } from './tracker';
+import { SEED_EXECUTION_TABLE } from './seed-tables.fixture';
 
 describe('expectedTrace with the seed parameters', () => {
   const trace = expectedTrace(DEFAULT_PARAMS);
 
   it("equals the seed's Execution Table cell for cell", () => {
     expect(EXECUTION_COLUMNS).toEqual(['Step', 'Action', 'Data Sent', 'Sleep Time (s)', 'Connection State']);
-    expect(trace.rows.map(executionCells)).toEqual([
-      ['1', 'Start event_stream generator', 'None', '0', 'Open'],
-      ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '1', 'Open'],
-      ['3', "Yield 'data: Message 1\\n\\n'", 'Message 1', '1', 'Open'],
-      ['4', "Yield 'data: Message 2\\n\\n'", 'Message 2', '1', 'Open'],
-      ['5', 'Generator ends', 'None', '0', 'Closed'],
-    ]);
+    expect(trace.rows.map(executionCells)).toEqual(SEED_EXECUTION_TABLE);
   });
 
   it("equals the seed's Variable Tracker cell for cell", () => {

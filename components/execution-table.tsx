@@ -1,27 +1,38 @@
 'use client';
 
-import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
+import { useRef } from 'react';
 import { executionTableNote } from '@/lib/lesson/content';
 import { formatArrival } from '@/lib/trace/format';
+import { isExecutionCellHighlighted, type TableHighlight } from '@/lib/trace/highlight';
+import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
 import type { ExecutionRow } from '@/lib/trace/types';
-import { selectObservedTrace } from '@/lib/store/selectors';
+import { selectDisplayedTrace } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
+import { useScrollToHighlight } from './use-scroll-to-highlight';
 
 /**
- * The seed's Execution Table, built from the frames as they arrive: one row per observed event,
- * each with its arrival time; the newest row is current, and cells that changed flash once.
+ * The seed's Execution Table. Before a run it shows the prediction for the form's parameters,
+ * dimmed; once a run starts it is built from the frames as they arrive, one row per observed
+ * event with its arrival time; the newest row is current, and cells that changed flash once.
  */
 export function ExecutionTable() {
-  const trace = useLessonStore(selectObservedTrace);
+  const trace = useLessonStore(selectDisplayedTrace);
   const status = useLessonStore((state) => state.status);
-  const highlighted = useLessonStore((state) => state.highlightedSteps);
-  const rows = trace?.rows ?? [];
-  const current = rows.at(-1)?.step;
+  const highlight = useLessonStore((state) => state.highlight);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useScrollToHighlight(scrollRef, highlight?.table === 'execution' ? highlight : null);
+  const observed = trace.source === 'observed';
+  const rows = trace.rows;
+  const current = observed ? rows.at(-1)?.step : undefined;
+  const yields = rows.filter((row) => row.kind === 'yield').length;
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Execution Table, scrollable">
-      <table className="lesson-table execution-table">
-        <caption>Execution Table</caption>
+    <div ref={scrollRef} className="table-scroll" tabIndex={0} role="region" aria-label="Execution Table, scrollable">
+      <table className={`lesson-table execution-table source-${trace.source}`} data-source={trace.source}>
+        <caption>
+          Execution Table
+          {!observed && <span className="caption-note"> — predicted from the code; press Run to watch the real stream</span>}
+        </caption>
         <thead>
           <tr>
             {EXECUTION_COLUMNS.map((column) => (
@@ -29,37 +40,25 @@ export function ExecutionTable() {
                 {column}
               </th>
             ))}
-            <th scope="col">Arrived</th>
+            <th scope="col">{observed ? 'Arrived' : 'Due'}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, index) => (
-            <ExecutionTableRow
-              key={row.step}
-              row={row}
-              previous={rows[index - 1]}
-              current={row.step === current}
-              highlighted={highlighted.includes(row.step)}
-            />
-          ))}
-          {rows.length === 0 && (
+          {status === 'connecting' && rows.length === 0 && (
             <tr className="placeholder-row">
-              <td colSpan={EXECUTION_COLUMNS.length + 1}>
-                {status === 'connecting' ? 'Connecting…' : 'Press Run: a row appears here as each frame arrives.'}
-              </td>
+              <td colSpan={EXECUTION_COLUMNS.length + 1}>Connecting…</td>
             </tr>
           )}
-          {status === 'open' && trace && (
+          {rows.map((row, index) => (
+            <ExecutionTableRow key={row.step} row={row} previous={observed ? rows[index - 1] : undefined} current={row.step === current} highlight={highlight} />
+          ))}
+          {status === 'open' && observed && (
             <tr className="placeholder-row" aria-hidden="true">
-              <td colSpan={EXECUTION_COLUMNS.length + 1}>
-                {rows.filter((row) => row.kind === 'yield').length < trace.params.n
-                  ? 'waiting for the next frame…'
-                  : 'waiting for the generator to end…'}
-              </td>
+              <td colSpan={EXECUTION_COLUMNS.length + 1}>{yields < trace.params.n ? 'waiting for the next frame…' : 'waiting for the generator to end…'}</td>
             </tr>
           )}
         </tbody>
-        {rows.at(-1)?.kind === 'end' && trace && (
+        {rows.at(-1)?.kind === 'end' && (
           <tfoot>
             <tr>
               <td colSpan={EXECUTION_COLUMNS.length + 1} className="table-note">
@@ -73,23 +72,32 @@ export function ExecutionTable() {
   );
 }
 
-function ExecutionTableRow({ row, previous, current, highlighted }: { row: ExecutionRow; previous?: ExecutionRow; current: boolean; highlighted: boolean }) {
+interface RowProps {
+  row: ExecutionRow;
+  previous?: ExecutionRow;
+  current: boolean;
+  highlight: TableHighlight | null;
+}
+
+function ExecutionTableRow({ row, previous, current, highlight }: RowProps) {
   const cells = executionCells(row);
   const before = previous ? executionCells(previous) : null;
-  const className = ['execution-row', `row-${row.kind}`, current && 'row-current', highlighted && 'row-highlighted'].filter(Boolean).join(' ');
+  const className = ['execution-row', `row-${row.kind}`, current && 'row-current'].filter(Boolean).join(' ');
   return (
     <tr id={`execution-step-${row.step}`} className={className} aria-current={current ? 'step' : undefined} data-step={row.step}>
-      {cells.map((cell, k) =>
-        k === 0 ? (
-          <th key={k} scope="row">
+      {cells.map((cell, k) => {
+        const hinted = isExecutionCellHighlighted(highlight, row.step, EXECUTION_COLUMNS[k]!);
+        const classes = [before && before[k] !== cell && 'cell-changed', hinted && 'cell-hint'].filter(Boolean).join(' ') || undefined;
+        return k === 0 ? (
+          <th key={k} scope="row" className={classes} data-highlighted={hinted || undefined}>
             {cell}
           </th>
         ) : (
-          <td key={k} className={before && before[k] !== cell ? 'cell-changed' : undefined}>
+          <td key={k} className={classes} data-highlighted={hinted || undefined}>
             {cell}
           </td>
-        ),
-      )}
+        );
+      })}
       <td className="cell-arrival">{formatArrival(row.atMs)}</td>
     </tr>
   );

@@ -1,14 +1,15 @@
 'use client';
 
 import { isMomentRevealed, keyMoments } from '@/lib/trace/key-moments';
+import { EXECUTION_COLUMNS } from '@/lib/trace/table';
 import { selectObservedTrace } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
 
 /** The seed's two Key Moments, each revealed when the live trace reaches its rows, and linked to them. */
 export function KeyMoments() {
   const trace = useLessonStore(selectObservedTrace);
-  const highlighted = useLessonStore((state) => state.highlightedSteps);
-  const { highlightSteps } = useLessonActions();
+  const highlight = useLessonStore((state) => state.highlight);
+  const { setHighlight } = useLessonActions();
   if (!trace) return <p className="muted">Run the stream: each Key Moment opens when the table reaches it.</p>;
   return (
     <ol className="key-moments">
@@ -17,7 +18,7 @@ export function KeyMoments() {
         const first = moment.steps[0]!;
         const last = moment.steps.at(-1)!;
         const label = first === last ? `step ${first}` : `steps ${first}–${last}`;
-        const active = revealed && highlighted[0] === first && highlighted.length === moment.steps.length;
+        const active = revealed && highlight?.table === 'execution' && highlight.steps.join() === moment.steps.join();
         return (
           <li key={moment.id} className={revealed ? 'moment moment-revealed' : 'moment'}>
             <h3>{moment.question}</h3>
@@ -29,8 +30,7 @@ export function KeyMoments() {
                   className="link-button"
                   aria-pressed={active}
                   onClick={() => {
-                    highlightSteps(active ? [] : moment.steps);
-                    if (!active) document.getElementById(`execution-step-${first}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+                    setHighlight(active ? null : { table: 'execution', steps: moment.steps, columns: [...EXECUTION_COLUMNS] });
                   }}
                 >
                   {active ? `Hide ${label} in the table` : `Show ${label} in the table`}

@@ -1,23 +1,28 @@
 'use client';
 
-import { createContext, useContext, useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
-import { createLessonStore, type LessonState, type LessonStore, type LessonStoreOptions } from '@/lib/store/lesson-store';
+import { createLessonStore } from '@/lib/store/lesson-store';
+import { createProgressStore } from '@/lib/store/progress-store';
+import { createQuizStore } from '@/lib/store/quiz-store';
+import { createStoreContext } from './create-store-context';
 
-const LessonStoreContext = createContext<LessonStore | null>(null);
+const lesson = createStoreContext('LessonStore', createLessonStore);
+const quiz = createStoreContext('QuizStore', createQuizStore);
+const progress = createStoreContext('ProgressStore', createProgressStore);
 
-/** Holds one lesson store for the page below it (a new one per mount, never shared between requests). */
-export function LessonStoreProvider({ children, options, store }: { children: ReactNode; options?: LessonStoreOptions; store?: LessonStore }) {
-  const [ownStore] = useState(() => store ?? createLessonStore(options));
-  return <LessonStoreContext.Provider value={ownStore}>{children}</LessonStoreContext.Provider>;
-}
-
+/** Holds the page's lesson store: the form, the connection and the observed events. */
+export const LessonStoreProvider = lesson.Provider;
 /** Reads the lesson store; re-renders only when the selected value changes. */
-export function useLessonStore<T>(selector: (state: LessonState) => T): T {
-  const store = useContext(LessonStoreContext);
-  if (!store) throw new Error('useLessonStore must be used inside <LessonStoreProvider>');
-  return useStore(store, selector);
-}
+export const useLessonStore = lesson.useSelected;
+/** The lesson store's actions; stable for the store's life. */
+export const useLessonActions = () => lesson.useSelected((state) => state.actions);
 
-/** The store's actions; stable for the store's life. */
-export const useLessonActions = () => useLessonStore((state) => state.actions);
+/** Holds the quiz in progress: its seed, length and the answers given. */
+export const QuizStoreProvider = quiz.Provider;
+export const useQuizStore = quiz.useSelected;
+export const useQuizActions = () => quiz.useSelected((state) => state.actions);
+
+/** Holds saved progress (score history, mastery per kind), persisted in localStorage. */
+export const ProgressStoreProvider = progress.Provider;
+export const useProgressStore = progress.useSelected;
+export const useProgressStoreApi = progress.useStoreApi;
+export const useQuizStoreApi = quiz.useStoreApi;

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
 import { DEFAULT_PARAMS } from '@/lib/stream/params';
@@ -27,7 +27,7 @@ describe('ExecutionTable and VariableTracker', () => {
   it("render the seed's tables from a finished run in the store", () => {
     renderTables(expectedEvents(DEFAULT_PARAMS).map((event, k) => ({ ...event, atMs: k * 1000 })));
 
-    const execution = screen.getByRole('table', { name: 'Execution Table' });
+    const execution = screen.getByRole('table', { name: /^Execution Table/ });
     const header = execution.querySelector<HTMLElement>('thead tr')!;
     const rows = [...execution.querySelectorAll<HTMLElement>('tbody tr')];
     expect(cellsOf(header)).toEqual(['Step', 'Action', 'Data Sent', 'Sleep Time (s)', 'Connection State', 'Arrived']);
@@ -36,7 +36,7 @@ describe('ExecutionTable and VariableTracker', () => {
     expect(rows[4]).toHaveAttribute('aria-current', 'step');
     expect(execution).toHaveTextContent('Generator finishes after sending 3 messages, connection closes.');
 
-    const tracker = screen.getByRole('table', { name: 'Variable Tracker' });
+    const tracker = screen.getByRole('table', { name: /^Variable Tracker/ });
     expect(within(tracker).getAllByRole('row').map(cellsOf)).toEqual(SEED_VARIABLE_TRACKER);
   });
 
@@ -48,21 +48,32 @@ describe('ExecutionTable and VariableTracker', () => {
       ],
       'open',
     );
-    const execution = screen.getByRole('table', { name: 'Execution Table' });
+    const execution = screen.getByRole('table', { name: /^Execution Table/ });
     const steps = within(execution).getAllByRole('rowheader').map((cell) => cell.textContent);
     expect(steps).toEqual(['1', '2']);
     expect(within(execution).getByRole('row', { current: 'step' })).toHaveTextContent('Message 0');
-    const tracker = screen.getByRole('table', { name: 'Variable Tracker' });
+    const tracker = screen.getByRole('table', { name: /^Variable Tracker/ });
     expect(within(tracker).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Variable', 'Start', 'After 1']);
   });
 
-  it('invite a run before there is anything to show', () => {
-    const store = createLessonStore();
+  it("show the prediction for the form's parameters before any run, marked as predicted", () => {
+    const store = createLessonStore({ draft: { n: '2', sleepSeconds: '0.5', template: 'Hi {i}' } });
     render(
       <LessonStoreProvider store={store}>
         <ExecutionTable />
       </LessonStoreProvider>,
     );
-    expect(screen.getByRole('table', { name: 'Execution Table' })).toHaveTextContent('Press Run');
+    const execution = screen.getByRole('table', { name: /^Execution Table/ });
+    expect(execution).toHaveAttribute('data-source', 'expected');
+    expect(execution).toHaveTextContent('predicted from the code');
+    expect([...execution.querySelectorAll('tbody tr')].map((row) => cellsOf(row as HTMLElement)[2])).toEqual(['None', 'Hi 0', 'Hi 1', 'None']);
+  });
+
+  it('light up exactly the cells a hint names', () => {
+    const store = renderTables(expectedEvents(DEFAULT_PARAMS));
+    act(() => store.getState().actions.setHighlight({ table: 'execution', steps: [3], columns: ['Step', 'Data Sent'] }));
+    expect([...document.querySelectorAll('[data-highlighted]')].map((cell) => cell.textContent)).toEqual(['3', 'Message 1']);
+    act(() => store.getState().actions.setHighlight({ table: 'tracker', rows: ['i'], columns: ['After 3'] }));
+    expect([...document.querySelectorAll('[data-highlighted]')].map((cell) => cell.textContent)).toEqual(['2']);
   });
 });

@@ -1,20 +1,34 @@
 'use client';
 
-import { useMemo } from 'react';
-import { variableTracker } from '@/lib/trace/tracker';
-import { selectObservedTrace } from '@/lib/store/selectors';
+import { useMemo, useRef } from 'react';
+import { isTrackerCellHighlighted, type TrackerRow } from '@/lib/trace/highlight';
+import { variableTracker, type TrackerColumn } from '@/lib/trace/tracker';
+import { selectDisplayedTrace } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
+import { useScrollToHighlight } from './use-scroll-to-highlight';
+
+const ROWS: Array<{ label: TrackerRow; value: (column: TrackerColumn) => string }> = [
+  { label: 'i', value: (column) => column.i },
+  { label: 'Connection State', value: (column) => column.connection },
+];
 
 /** The seed's Variable Tracker: `i` and the connection state, one column per step as it arrives. */
 export function VariableTracker() {
-  const trace = useLessonStore(selectObservedTrace);
-  const columns = useMemo(() => (trace ? variableTracker(trace) : []), [trace]);
-  const currentStep = columns.at(-1)?.step;
+  const trace = useLessonStore(selectDisplayedTrace);
+  const highlight = useLessonStore((state) => state.highlight);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useScrollToHighlight(scrollRef, highlight?.table === 'tracker' ? highlight : null);
+  const columns = useMemo(() => variableTracker(trace), [trace]);
+  const observed = trace.source === 'observed';
+  const currentStep = observed ? columns.at(-1)?.step : undefined;
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Variable Tracker, scrollable">
-      <table className="lesson-table variable-tracker">
-        <caption>Variable Tracker</caption>
+    <div ref={scrollRef} className="table-scroll" tabIndex={0} role="region" aria-label="Variable Tracker, scrollable">
+      <table className={`lesson-table variable-tracker source-${trace.source}`} data-source={trace.source}>
+        <caption>
+          Variable Tracker
+          {!observed && <span className="caption-note"> — predicted</span>}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Variable</th>
@@ -26,25 +40,24 @@ export function VariableTracker() {
           </tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row">i</th>
-            {columns.map((column) => (
-              <td key={column.step} className={column.step === currentStep ? 'col-current cell-changed' : undefined}>
-                {column.i}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Connection State</th>
-            {columns.map((column) => (
-              <td key={column.step} className={column.step === currentStep ? 'col-current' : undefined}>
-                {column.connection}
-              </td>
-            ))}
-          </tr>
+          {ROWS.map(({ label, value }) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {columns.map((column) => {
+                const hinted = isTrackerCellHighlighted(highlight, label, column.label);
+                const classes = [column.step === currentStep && 'col-current', column.step === currentStep && label === 'i' && 'cell-changed', hinted && 'cell-hint']
+                  .filter(Boolean)
+                  .join(' ');
+                return (
+                  <td key={column.step} className={classes || undefined} data-highlighted={hinted || undefined}>
+                    {value(column)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
         </tbody>
       </table>
-      {columns.length === 0 && <p className="table-empty">Columns fill in as the generator runs.</p>}
     </div>
   );
 }

@@ -186,3 +186,18 @@ export const QUESTION_KINDS = Object.keys(GENERATORS) as QuestionKind[];
 export function generateQuestion(kind: QuestionKind, trace: Trace, random: Random): Draft {
   return GENERATORS[kind](trace, random);
 }
+
+/** What each kind asks, in a few words, for the mastery table. */
+export const KIND_LABELS: Record<QuestionKind, string> = {
+  'i-at-message': "i when a message is sent",
+  'close-step': 'the step that closes the connection',
+  'after-column-for-range': "an 'After k' column for another range",
+  'data-sent-at-step': 'Data Sent at a step',
+  'connection-at-step': 'Connection State at a step',
+  'sleep-at-step': 'Sleep Time at a step',
+  'rows-for-range': 'table rows for another range',
+  'seconds-to-close': 'seconds from first yield to close',
+  'frame-bytes': 'the exact bytes of a frame',
+  'eventsource-end': 'what EventSource does at the end',
+  'template-change': 'Data Sent for another template',
+};

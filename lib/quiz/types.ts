@@ -1,4 +1,4 @@
-import type { EXECUTION_COLUMNS } from '@/lib/trace/table';
+import type { TableHighlight } from '@/lib/trace/highlight';
 
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D'] as const;
 export type OptionLetter = (typeof OPTION_LETTERS)[number];
@@ -8,12 +8,8 @@ export interface QuizOption {
   text: string;
 }
 
-export type ExecutionColumn = (typeof EXECUTION_COLUMNS)[number];
-
-/** The cells a hint lights up: rows × columns of one table. */
-export type HintTarget =
-  | { table: 'execution'; steps: number[]; columns: ExecutionColumn[] }
-  | { table: 'tracker'; rows: Array<'i' | 'Connection State'>; columns: string[] };
+/** The cells a hint lights up. */
+export type HintTarget = TableHighlight;
 
 /**
  * What a question asks, with its arguments: enough for a test to recompute the answer from the

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_DRAFT, validateDraft, type DraftField, type ParamsDraft } from '@/lib/stream/draft';
 import { toStreamQuery, type StreamParams } from '@/lib/stream/params';
+import type { TableHighlight } from '@/lib/trace/highlight';
 import type { StreamEvent } from '@/lib/trace/types';
 import { createBatcher, nextAnimationFrame, type ScheduleFlush } from './frame-batcher';
 import { readEventStream } from './read-event-stream';
@@ -20,8 +21,8 @@ export interface LessonState {
   events: readonly StreamEvent[];
   /** How many events are shown; null follows the live end. */
   cursor: number | null;
-  /** Execution Table steps pointed at (by a Key Moment), drawn highlighted. */
-  highlightedSteps: readonly number[];
+  /** Table cells pointed at by a Key Moment or a quiz hint. */
+  highlight: TableHighlight | null;
   actions: LessonActions;
 }
 
@@ -35,8 +36,8 @@ export interface LessonActions {
   reset: () => void;
   /** Shows the trace as it was after `cursor` events; null follows the live end. */
   seek: (cursor: number | null) => void;
-  /** Points at Execution Table steps (empty to clear). */
-  highlightSteps: (steps: readonly number[]) => void;
+  /** Points at table cells (null to clear). */
+  setHighlight: (highlight: TableHighlight | null) => void;
 }
 
 export interface LessonStoreOptions {
@@ -91,7 +92,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       runParams: null,
       events: [],
       cursor: null,
-      highlightedSteps: [],
+      highlight: null,
       actions: {
         editDraft: (field, value) => set((state) => ({ draft: { ...state.draft, [field]: value } })),
 
@@ -106,7 +107,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
           const batcher = createBatcher<StreamEvent>(appendEvents, scheduleFlush);
           const current = { abort, batcher, openedAt: now() };
           connection = current;
-          set({ showAllErrors: false, status: 'connecting', runParams: result.params, events: [], cursor: null, highlightedSteps: [] });
+          set({ showAllErrors: false, status: 'connecting', runParams: result.params, events: [], cursor: null });
           const query = toStreamQuery(result.params).toString();
           void readEventStream({
             url: query ? `${streamUrl}?${query}` : streamUrl,
@@ -132,7 +133,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
 
         reset: () => {
           disconnect();
-          set({ status: 'idle', runParams: null, events: [], cursor: null, showAllErrors: false, highlightedSteps: [] });
+          set({ status: 'idle', runParams: null, events: [], cursor: null, showAllErrors: false, highlight: null });
         },
 
         seek: (cursor) => {
@@ -140,7 +141,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
           set({ cursor: cursor === null ? null : Math.max(0, Math.min(events.length, Math.round(cursor))) });
         },
 
-        highlightSteps: (steps) => set({ highlightedSteps: steps }),
+        setHighlight: (highlight) => set({ highlight }),
       },
     };
   });

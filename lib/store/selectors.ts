@@ -1,5 +1,5 @@
 import { validateDraft, type DraftResult } from '@/lib/stream/draft';
-import type { StreamParams } from '@/lib/stream/params';
+import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
 import type { StreamEvent, Trace } from '@/lib/trace/types';
@@ -48,12 +48,36 @@ export const selectDraftResult = (() => {
 export const selectExpectedTrace = (() => {
   let last: { params: StreamParams; trace: Trace } | null = null;
   return (params: StreamParams): Trace => {
-    if (!last || last.params.n !== params.n || last.params.delayMs !== params.delayMs || last.params.template !== params.template) {
+    if (!last || !sameParams(last.params, params)) {
       last = { params, trace: expectedTrace(params) };
     }
     return last.trace;
   };
 })();
+
+/** The form's parameters when valid; otherwise the last run's, or the seed's. */
+export function selectFormParams(state: Pick<LessonState, 'draft' | 'runParams'>): StreamParams {
+  const draft = selectDraftResult(state);
+  return draft.ok ? draft.params : (state.runParams ?? DEFAULT_PARAMS);
+}
+
+/** The trace the tables show: the live one once a run started, else the prediction for the form. */
+export function selectDisplayedTrace(state: Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>): Trace {
+  return selectObservedTrace(state) ?? selectExpectedTrace(selectFormParams(state));
+}
+
+const sameParams = (a: StreamParams, b: StreamParams) => a.n === b.n && a.delayMs === b.delayMs && a.template === b.template;
+
+/**
+ * The trace the quiz asks about: the run just watched when it completed with the form's current
+ * parameters, otherwise what the lesson predicts for them (questions follow the parameters).
+ */
+export function selectQuizTrace(state: Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>): Trace {
+  const params = selectFormParams(state);
+  const observed = selectObservedTrace(state);
+  if (observed && state.runParams && sameParams(state.runParams, params) && observed.rows.at(-1)?.kind === 'end') return observed;
+  return selectExpectedTrace(params);
+}
 
 /** Whether a run is under way (Stop makes sense, Run does not). */
 export const selectIsRunning = (state: Pick<LessonState, 'status'>) => state.status === 'connecting' || state.status === 'open';

@@ -1,0 +1,69 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createLessonStore } from '@/lib/store/lesson-store';
+import { ExecutionTable } from '../execution-table';
+import { LessonStoreProvider, ProgressStoreProvider, QuizStoreProvider } from '../lesson-store-provider';
+import { VariableTracker } from '../variable-tracker';
+import { QuizSection } from './quiz-section';
+
+function renderQuiz() {
+  const lesson = createLessonStore();
+  render(
+    <LessonStoreProvider store={lesson}>
+      <QuizStoreProvider>
+        <ProgressStoreProvider>
+          <ExecutionTable />
+          <VariableTracker />
+          <QuizSection />
+        </ProgressStoreProvider>
+      </QuizStoreProvider>
+    </LessonStoreProvider>,
+  );
+  return { lesson, user: userEvent.setup() };
+}
+
+const FIRST = "Look at the execution_table, what is the value of 'i' when the second message is sent?";
+const THIRD = "If we increase the range to 5 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?";
+
+describe('QuizSection', () => {
+  beforeEach(() => localStorage.clear());
+
+  it("offers the seed's questions as radio groups named by the question, with lettered options", () => {
+    renderQuiz();
+    const group = screen.getByRole('radiogroup', { name: FIRST });
+    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')!.textContent)).toEqual(['A 0', 'B 1', 'C 2', 'D None']);
+    expect(screen.getByText('0 / 3')).toBeInTheDocument();
+  });
+
+  it('says Correct in place and counts it in the score', async () => {
+    const { user } = renderQuiz();
+    const group = screen.getByRole('radiogroup', { name: FIRST });
+    await user.click(within(group).getByRole('radio', { name: 'B 1' }));
+    await user.click(within(group.closest('li')!).getByRole('button', { name: 'Check' }));
+    expect(within(group.closest('li')!).getByRole('status')).toHaveTextContent(/^Correct\./);
+    expect(screen.getByText('1 / 3')).toBeInTheDocument();
+  });
+
+  it('explains a wrong answer with the row and column that hold the right one', async () => {
+    const { user } = renderQuiz();
+    const card = screen.getByRole('radiogroup', { name: FIRST }).closest('li')!;
+    await user.click(within(card).getByRole('radio', { name: 'C 2' }));
+    await user.click(within(card).getByRole('button', { name: 'Check' }));
+    expect(within(card).getByRole('status')).toHaveTextContent(
+      'Not quite: the answer is B 1. The second message, "Message 1", is sent at step 3; in that row i is 1, because range() counts from 0.',
+    );
+    expect(screen.getByText('0 / 3')).toBeInTheDocument();
+  });
+
+  it('lights up the cells a hint names, announces them, and offers to run the stream before any run', async () => {
+    const { user } = renderQuiz();
+    const card = screen.getByRole('radiogroup', { name: THIRD }).closest('li')!;
+    await user.click(within(card).getByRole('button', { name: 'Hint' }));
+    expect(within(card).getByText(/The 'After 3' column shows the value after the third iteration/)).toBeInTheDocument();
+    const tracker = screen.getByRole('table', { name: /^Variable Tracker/ });
+    expect([...tracker.querySelectorAll('[data-highlighted]')].map((cell) => cell.textContent)).toEqual(['2']);
+    expect(screen.getByText(/Highlighted in the Variable Tracker, row i: After 3\./)).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Run the stream' })).toBeInTheDocument();
+  });
+});

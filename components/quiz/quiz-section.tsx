@@ -1,0 +1,135 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { generateQuiz } from '@/lib/quiz/generate';
+import type { QuizQuestion } from '@/lib/quiz/types';
+import { describeHighlight } from '@/lib/trace/highlight';
+import { CLASSIC_QUIZ, answerKey, parseQuizParam, type QuizState } from '@/lib/store/quiz-store';
+import { selectQuizTrace } from '@/lib/store/selectors';
+import { useLessonActions, useLessonStore, useProgressStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson-store-provider';
+import { ProgressPanel } from './progress-panel';
+import { QuestionCard } from './question-card';
+
+/** A fresh seed for New questions: randomness lives here, in the view, never in `lib/quiz`. */
+function drawSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
+/** Puts the quiz in the address bar (`?quiz=SEED`) so the set can be shared or reloaded. */
+function writeQuizToUrl(quiz: QuizState['quiz']) {
+  const url = new URL(window.location.href);
+  if (quiz === CLASSIC_QUIZ) url.searchParams.delete('quiz');
+  else url.searchParams.set('quiz', String(quiz));
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/** The quiz: the seed's questions or a generated set about the trace, with hints that light up the tables. */
+export function QuizSection() {
+  const trace = useLessonStore(selectQuizTrace);
+  const status = useLessonStore((state) => state.status);
+  const hasRun = useLessonStore((state) => state.runParams !== null);
+  const { setHighlight, run } = useLessonActions();
+  const quiz = useQuizStore((state) => state.quiz);
+  const count = useQuizStore((state) => state.count);
+  const answers = useQuizStore((state) => state.answers);
+  const quizActions = useQuizActions();
+  const quizApi = useQuizStoreApi();
+  const progress = useProgressStore((state) => state.actions);
+  const [announcement, setAnnouncement] = useState('');
+  const [urlNotice, setUrlNotice] = useState<string | null>(null);
+
+  // Once, on load: a shared link's `?quiz=SEED` picks the set.
+  useEffect(() => {
+    const raw = new URLSearchParams(window.location.search).get('quiz');
+    const parsed = parseQuizParam(raw);
+    if (parsed === null) {
+      setUrlNotice(`The link asked for quiz “${raw}”, which is not a quiz number, so here are the lesson's own questions.`);
+      writeQuizToUrl(CLASSIC_QUIZ);
+    } else if (parsed !== quizApi.getState().quiz) {
+      quizActions.startQuiz(parsed);
+    }
+  }, [quizActions, quizApi]);
+
+  const questions = useMemo(
+    () => generateQuiz(trace, quiz === CLASSIC_QUIZ ? 0 : quiz, { count, classic: quiz === CLASSIC_QUIZ }),
+    [trace, quiz, count],
+  );
+  const correct = questions.filter((question) => answers[answerKey(question)]?.checked === question.answer).length;
+  const predicted = trace.source === 'expected';
+
+  function check(question: QuizQuestion) {
+    const key = answerKey(question);
+    quizActions.check(key);
+    const after = quizApi.getState().answers;
+    progress.recordAnswer(question.ask.kind, after[key]?.checked === question.answer);
+    if (questions.every((q) => after[answerKey(q)]?.checked)) {
+      const score = questions.filter((q) => after[answerKey(q)]?.checked === q.answer).length;
+      progress.recordScore({ quiz, correct: score, total: questions.length, params: { ...trace.params } });
+    }
+  }
+
+  function hint(question: QuizQuestion) {
+    quizActions.markHinted(answerKey(question));
+    setHighlight(question.hint.target);
+    setAnnouncement(`${question.hint.text} ${describeHighlight(question.hint.target)}`);
+  }
+
+  function startQuiz(next: QuizState['quiz']) {
+    quizActions.startQuiz(next);
+    writeQuizToUrl(next);
+    setHighlight(null);
+    setUrlNotice(null);
+  }
+
+  return (
+    <div className="quiz">
+      {urlNotice && (
+        <p className="notice" role="alert">
+          {urlNotice}
+        </p>
+      )}
+      <div className="quiz-bar">
+        <p className="quiz-score" aria-live="polite">
+          Score: <strong>{`${correct} / ${questions.length}`}</strong>
+        </p>
+        <div className="quiz-buttons">
+          <button type="button" className="button" onClick={() => startQuiz(drawSeed())}>
+            New questions
+          </button>
+          {quiz !== CLASSIC_QUIZ && (
+            <button type="button" className="button" onClick={() => startQuiz(CLASSIC_QUIZ)}>
+              The lesson&apos;s questions
+            </button>
+          )}
+        </div>
+      </div>
+      <p className="muted quiz-source">
+        {quiz === CLASSIC_QUIZ ? "The lesson's own three questions" : `Generated set #${quiz}`}, about{' '}
+        {predicted ? 'the table predicted for these parameters' : 'the run you just watched'} (range {trace.params.n}, sleep{' '}
+        {trace.params.delayMs / 1000} s).
+      </p>
+      <ol className="questions">
+        {questions.map((question, index) => (
+          <QuestionCard
+            key={answerKey(question)}
+            number={index + 1}
+            question={question}
+            answer={answers[answerKey(question)] ?? {}}
+            offerRun={predicted && !hasRun && status === 'idle'}
+            onSelect={(letter) => quizActions.select(answerKey(question), letter)}
+            onCheck={() => check(question)}
+            onHint={() => hint(question)}
+            onRun={run}
+          />
+        ))}
+      </ol>
+      <button type="button" className="button" onClick={quizActions.moreQuestions}>
+        More questions
+      </button>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <ProgressPanel />
+    </div>
+  );
+}

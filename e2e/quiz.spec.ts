@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { LessonPage } from './lesson-page';
+import { QuizPanel } from './quiz-page';
+
+const SEED_QUESTIONS = {
+  first: "Look at the execution_table, what is the value of 'i' when the second message is sent?",
+  second: 'At which step does the connection close according to the execution_table?',
+  third: "If we increase the range to 5 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?",
+};
+
+test.describe('the visual quiz', () => {
+  test("answering the seed's three questions right after a run scores 3 / 3", async ({ page }) => {
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto();
+    await lesson.run.click();
+    await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
+    await expect(page.getByText('about the run you just watched')).toBeVisible();
+
+    for (const [prompt, option] of [
+      [SEED_QUESTIONS.first, 'B 1'],
+      [SEED_QUESTIONS.second, 'C Step 5'],
+      [SEED_QUESTIONS.third, 'A It would be 2'],
+    ] as const) {
+      const question = quiz.question(prompt);
+      await question.choose(option);
+      await question.check();
+      await expect(question.feedback).toContainText('Correct.');
+    }
+    await expect(quiz.score).toHaveText('Score: 3 / 3');
+    await expect(page.getByText('Recent scores: 3 / 3')).toBeVisible();
+  });
+
+  test('a wrong answer shows the explanation, and the hint highlights the cells that answer it', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto();
+    const question = quiz.question(SEED_QUESTIONS.first);
+    await question.choose('C 2');
+    await question.check();
+    await expect(question.feedback).toHaveText(
+      'Not quite: the answer is B 1. The second message, "Message 1", is sent at step 3; in that row i is 1, because range() counts from 0.',
+    );
+    await question.hint();
+    await expect(question.card).toContainText("Check the 'Data Sent' and 'Step' columns for when the second message is sent.");
+    expect(await quiz.highlightedCells()).toEqual(['3', 'Message 1']);
+    await expect(page.locator('[data-highlighted]').first()).toBeInViewport();
+    await expect(quiz.score).toHaveText('Score: 0 / 3');
+  });
+
+  test('?quiz=SEED gives the same questions on every load, and New questions shares its own seed', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto('/?quiz=12345');
+    const shared = await quiz.prompts();
+    expect(shared).toHaveLength(3);
+    expect(shared).not.toContain(SEED_QUESTIONS.first);
+    await page.reload();
+    await expect.poll(() => quiz.prompts()).toEqual(shared);
+
+    await quiz.newQuestions.click();
+    await expect(page).toHaveURL(/[?&]quiz=\d+/);
+    const drawn = await quiz.prompts();
+    expect(drawn).not.toEqual(shared);
+    await page.reload();
+    await expect.poll(() => quiz.prompts()).toEqual(drawn);
+  });
+
+  test('the questions follow the parameters: range 5 closes at step 7', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto();
+    await lesson.range.fill('5');
+    const second = quiz.question(SEED_QUESTIONS.second);
+    await expect(second.group.getByRole('radio')).toHaveCount(4);
+    await second.choose('C Step 7');
+    await second.check();
+    await expect(second.feedback).toContainText('Correct.');
+    await expect(quiz.question("If we increase the range to 7 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?").group).toBeVisible();
+  });
+
+  test('corrupt saved progress is dropped with a notice and the page keeps working', async ({ page }) => {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('stepstream-progress', '{"state": {"history": "oops"');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be read and was reset' })).toBeVisible();
+
+    const question = quiz.question(SEED_QUESTIONS.second);
+    await question.choose('C Step 5');
+    await question.check();
+    await expect(quiz.score).toHaveText('Score: 1 / 3');
+    await page.reload();
+    await expect(page.getByText('could not be read')).toHaveCount(0);
+    await expect(page.getByRole('cell', { name: '1 of 1' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import { encodeEvent } from '@/lib/sse/encode';
 import { renderTemplate, type StreamParams } from './params';
+import { PacerExpired, createTimerPacer, type Pacer } from './pacer';
 
-/** Waits `ms` milliseconds; rejects if the stream is cancelled meanwhile. */
+/** Waits `ms` milliseconds (or for the presenter); rejects if the stream is cancelled meanwhile. */
 export type Sleep = (ms: number) => Promise<void>;
 
 /**
@@ -28,27 +29,40 @@ export const GENERATOR_FAILED_FRAME = encodeEvent({ event: 'error', data: 'The g
 /** Thrown into a sleeping generator when its stream is cancelled. */
 class StreamCancelled extends Error {}
 
+export interface EventStreamBodyOptions {
+  /** The request's signal: aborted when the client disconnects. */
+  signal?: AbortSignal;
+  /** Keeps the sleeps; a real timer unless given. */
+  pacer?: Pacer;
+  /** Frames sent before the generator starts (step mode's stream id). */
+  prelude?: readonly string[];
+  /** Sleep once before the first yield too (step mode: nothing arrives before the first Step). */
+  sleepBeforeFirstYield?: boolean;
+  /** Called once, whenever and however the stream ends. */
+  onFinish?: () => void;
+}
+
 /**
  * Runs `eventStream` as a byte stream, one frame per pull, so a frame leaves as soon as it is
  * yielded and a slow reader pauses the generator (as WSGI does with a Flask generator).
  *
  * Cancellation has one idempotent cleanup, wired to both `signal` (the request's) and the stream's
- * `cancel()`: it clears the pending timer, wakes the generator with an error so it stops at once,
- * and after it nothing is enqueued.
+ * `cancel()`: it disposes the pacer (clearing its timers), wakes the generator with an error so it
+ * stops at once, and after it nothing is enqueued.
  */
-export function createEventStreamBody(params: StreamParams, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export function createEventStreamBody(params: StreamParams, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
+  const { signal, pacer = createTimerPacer(), prelude = [], sleepBeforeFirstYield = false, onFinish } = options;
   let finished = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let started = false;
   let wakeWithError: ((reason: Error) => void) | undefined;
 
   const sleep: Sleep = (ms) =>
     new Promise((resolve, reject) => {
       wakeWithError = reject;
-      timer = setTimeout(() => {
-        timer = undefined;
+      pacer.wait(ms).then(() => {
         wakeWithError = undefined;
         resolve();
-      }, ms);
+      }, reject);
     });
 
   const generator = eventStream(params, sleep);
@@ -58,11 +72,11 @@ export function createEventStreamBody(params: StreamParams, signal?: AbortSignal
     if (finished) return;
     finished = true;
     signal?.removeEventListener('abort', cleanup);
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+    pacer.dispose();
     wakeWithError?.(new StreamCancelled());
     wakeWithError = undefined;
     closeQuietly();
+    onFinish?.();
   }
 
   /** Ends the body if it is still open; a cancelled or closed stream refuses, which is fine. */
@@ -82,25 +96,29 @@ export function createEventStreamBody(params: StreamParams, signal?: AbortSignal
       start(controller) {
         streamController = controller;
         if (finished) closeQuietly();
+        else for (const frame of prelude) controller.enqueue(utf8.encode(frame));
       },
       async pull(controller) {
         if (finished) return;
         let step: IteratorResult<string, void>;
         try {
+          if (!started) {
+            started = true;
+            if (sleepBeforeFirstYield) await sleep(0);
+          }
           step = await generator.next();
         } catch (error) {
           if (error instanceof StreamCancelled) return;
           // The status line has gone already: say what happened in the stream, then end it.
-          if (!finished) controller.enqueue(utf8.encode(GENERATOR_FAILED_FRAME));
+          const frame = error instanceof PacerExpired ? encodeEvent({ event: 'error', data: error.message }) : GENERATOR_FAILED_FRAME;
+          if (!finished) controller.enqueue(utf8.encode(frame));
           cleanup();
           return;
         }
         // WARNING: the client may have gone while the generator slept; enqueueing now would throw.
         if (finished) return;
         if (step.done) cleanup();
-        else {
-          controller.enqueue(utf8.encode(step.value));
-        }
+        else controller.enqueue(utf8.encode(step.value));
       },
       cancel: cleanup,
     },

@@ -8,7 +8,15 @@ export interface StreamParams {
   delayMs: number;
   /** The message; every `{i}` becomes the loop variable. The seed's `Message {i}`. */
   template: string;
+  /** `step`: every sleep waits for the presenter's Step instead of a timer. Absent means timed. */
+  mode?: StreamMode;
 }
+
+export const STREAM_MODES = ['timed', 'step'] as const;
+export type StreamMode = (typeof STREAM_MODES)[number];
+
+/** Whether the generator's sleeps wait for a presenter. */
+export const isStepMode = (params: Pick<StreamParams, 'mode'>) => params.mode === 'step';
 
 export const N_MIN = 1;
 export const N_MAX = 1000;
@@ -21,7 +29,7 @@ export const TEMPLATE_MAX_CHARS = 200;
 export const DEFAULT_PARAMS: Readonly<StreamParams> = Object.freeze({ n: 3, delayMs: 1000, template: 'Message {i}' });
 
 /** The query parameter names of `GET /api/stream`, in the order errors are reported. */
-export const STREAM_QUERY_FIELDS = ['n', 'delay', 'template'] as const;
+export const STREAM_QUERY_FIELDS = ['n', 'delay', 'template', 'mode'] as const;
 export type StreamQueryField = (typeof STREAM_QUERY_FIELDS)[number];
 
 /** Counts characters as a person does (code points), so an emoji is one, not two UTF-16 units. */
@@ -70,9 +78,10 @@ function readField<T>(query: URLSearchParams, field: StreamQueryField, rule: z.Z
 const N_RULE = integerText('n', N_MIN, N_MAX);
 const DELAY_RULE = integerText('delay', DELAY_MS_MIN, DELAY_MS_MAX);
 const TEMPLATE_RULE = templateText('template');
+const MODE_RULE = z.enum(STREAM_MODES, { error: 'mode must be timed or step' });
 
 /**
- * Reads `n`, `delay` (ms) and `template` from a query string. A parameter that is absent takes
+ * Reads `n`, `delay` (ms), `template` and `mode` from a query string. A parameter that is absent takes
  * its default; one that is present must be valid (an empty value is invalid, not "absent").
  */
 export function parseStreamQuery(query: URLSearchParams): QueryResult {
@@ -82,7 +91,11 @@ export function parseStreamQuery(query: URLSearchParams): QueryResult {
   if (!delay.ok) return delay;
   const template = readField(query, 'template', TEMPLATE_RULE, DEFAULT_PARAMS.template);
   if (!template.ok) return template;
-  return { ok: true, params: { n: n.value, delayMs: delay.value, template: template.value } };
+  const mode = readField<StreamMode>(query, 'mode', MODE_RULE, 'timed');
+  if (!mode.ok) return mode;
+  const params: StreamParams = { n: n.value, delayMs: delay.value, template: template.value };
+  if (mode.value === 'step') params.mode = 'step';
+  return { ok: true, params };
 }
 
 /** The query string that asks the route for these parameters; defaults are left out. */
@@ -91,5 +104,6 @@ export function toStreamQuery(params: StreamParams): URLSearchParams {
   if (params.n !== DEFAULT_PARAMS.n) query.set('n', String(params.n));
   if (params.delayMs !== DEFAULT_PARAMS.delayMs) query.set('delay', String(params.delayMs));
   if (params.template !== DEFAULT_PARAMS.template) query.set('template', params.template);
+  if (isStepMode(params)) query.set('mode', 'step');
   return query;
 }

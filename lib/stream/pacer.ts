@@ -1,0 +1,87 @@
+/**
+ * What keeps the generator's `time.sleep`: a timer (the seed's behaviour) or a presenter's Step.
+ */
+export interface Pacer {
+  /** Resolves when the sleep is over; rejects with `PacerExpired` if it never will be. */
+  wait(ms: number): Promise<void>;
+  /** Ends any pending wait for good (it never resolves) and clears every timer. */
+  dispose(): void;
+}
+
+/** Thrown into a waiting generator when its pacer gives up; the message is for the person watching. */
+export class PacerExpired extends Error {}
+
+/** Sleeps for real: `setTimeout`, cleared on dispose. */
+export function createTimerPacer(): Pacer {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    wait: (ms) =>
+      new Promise((resolve) => {
+        timer = setTimeout(() => {
+          timer = undefined;
+          resolve();
+        }, ms);
+      }),
+    dispose: () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/** How long a step-mode stream waits for a presenter before it closes itself. */
+export const STEP_IDLE_MS = 10 * 60 * 1000;
+
+export interface StepPacer extends Pacer {
+  /** Lets the generator past one sleep: now if it is waiting, else at its next sleep. */
+  advance(): void;
+}
+
+/**
+ * Holds the generator at every sleep until `advance()`. Advances are counted, so two quick Steps
+ * give two frames even if the second comes before the generator reaches its next sleep. Without
+ * an advance for `idleMs`, the pending (or next) wait fails with `PacerExpired`.
+ */
+export function createStepPacer(idleMs = STEP_IDLE_MS): StepPacer {
+  let credits = 0;
+  let expired = false;
+  let pending: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const expiredError = () => new PacerExpired(`Step mode closed the stream after ${Math.round(idleMs / 60_000)} minutes without a Step.`);
+
+  function armIdleTimer() {
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      expired = true;
+      pending?.reject(expiredError());
+      pending = null;
+    }, idleMs);
+  }
+  armIdleTimer();
+
+  return {
+    wait: () => {
+      if (expired) return Promise.reject(expiredError());
+      if (credits > 0) {
+        credits -= 1;
+        return Promise.resolve();
+      }
+      return new Promise((resolve, reject) => (pending = { resolve, reject }));
+    },
+    advance: () => {
+      if (expired) return;
+      armIdleTimer();
+      if (pending) {
+        pending.resolve();
+        pending = null;
+      } else credits += 1;
+    },
+    dispose: () => {
+      if (idleTimer !== undefined) clearTimeout(idleTimer);
+      idleTimer = undefined;
+      pending = null;
+    },
+  };
+}

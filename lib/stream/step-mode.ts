@@ -1,0 +1,48 @@
+import { encodeEvent } from '@/lib/sse/encode';
+import { createEventStreamBody } from './event-stream';
+import type { StreamParams } from './params';
+import { createStepPacer, type StepPacer } from './pacer';
+
+/** The event that tells a step-mode client its stream's id; only that client ever sees it. */
+export const STREAM_ID_EVENT = 'stepstream-id';
+
+const REGISTRY_KEY = Symbol.for('stepstream.step-streams');
+type Registry = Map<string, StepPacer>;
+
+/**
+ * The running step-mode streams, by id. Kept on `globalThis` because Next.js may load this module
+ * once per route bundle, and the stream route and the advance route must see the same map.
+ */
+function registry(): Registry {
+  const holder = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
+  holder[REGISTRY_KEY] ??= new Map();
+  return holder[REGISTRY_KEY];
+}
+
+/**
+ * A stream whose generator waits for the presenter at every sleep (and before the first yield).
+ * Its id (a random UUID, 122 bits) goes to its own client in the first event; the stream leaves
+ * the registry the moment it ends, however it ends.
+ */
+export function createStepModeBody(params: StreamParams, signal?: AbortSignal, idleMs?: number): ReadableStream<Uint8Array> {
+  const id = crypto.randomUUID();
+  const pacer = createStepPacer(idleMs);
+  registry().set(id, pacer);
+  return createEventStreamBody(params, {
+    signal,
+    pacer,
+    prelude: [encodeEvent({ event: STREAM_ID_EVENT, data: id })],
+    sleepBeforeFirstYield: true,
+    onFinish: () => registry().delete(id),
+  });
+}
+
+/** Lets the stream `id` yield its next frame. False when no such stream is running. */
+export function advanceStepStream(id: string): boolean {
+  const pacer = registry().get(id);
+  pacer?.advance();
+  return pacer !== undefined;
+}
+
+/** How many step-mode streams are running. */
+export const activeStepStreams = () => registry().size;

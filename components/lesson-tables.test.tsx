@@ -57,7 +57,7 @@ describe('ExecutionTable and VariableTracker', () => {
   });
 
   it("show the prediction for the form's parameters before any run, marked as predicted", () => {
-    const store = createLessonStore({ draft: { n: '2', sleepSeconds: '0.5', template: 'Hi {i}' } });
+    const store = createLessonStore({ draft: { n: '2', sleepSeconds: '0.5', template: 'Hi {i}', mode: 'timed' } });
     render(
       <LessonStoreProvider store={store}>
         <ExecutionTable />

@@ -2,31 +2,33 @@
 
 import { useEffect, useState } from 'react';
 import type { CodePosition } from '@/lib/lesson/flask-code';
-import { selectObservedTrace } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectStatusOnShow } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 
 /** How long the yield line stays lit before the sleep line takes over. */
 const YIELD_GLOW_MS = 300;
 
 /**
- * Which line of the generator is executing: the model gives the step (request, start, yield, end);
- * the sleep that follows a yield is timed here, because timing belongs to the view.
+ * Which line of the generator is executing at the cursor: the model gives the step (request,
+ * start, yield, end); the sleep that follows a yield is timed here, because timing belongs to the view.
  */
 export function useCodePosition(): CodePosition | null {
-  const status = useLessonStore((state) => state.status);
-  const lastRow = useLessonStore((state) => selectObservedTrace(state)?.rows.at(-1) ?? null);
+  const status = useLessonStore(selectStatusOnShow);
+  const lastRow = useLessonStore((state) => selectDisplayedTrace(state).rows.at(-1) ?? null);
   const [sleepingAfterStep, setSleepingAfterStep] = useState<number | null>(null);
 
-  const sleeps = lastRow?.kind === 'yield' && lastRow.sleepSeconds > 0;
+  const sleepSeconds = lastRow?.kind === 'yield' ? lastRow.sleepSeconds : 0;
+  const sleeps = sleepSeconds === null || (sleepSeconds ?? 0) > 0;
   useEffect(() => {
     if (!sleeps || !lastRow) return;
     const step = lastRow.step;
-    const timer = setTimeout(() => setSleepingAfterStep(step), Math.min(YIELD_GLOW_MS, lastRow.sleepSeconds * 500));
+    const glow = sleepSeconds === null ? YIELD_GLOW_MS : Math.min(YIELD_GLOW_MS, sleepSeconds * 500);
+    const timer = setTimeout(() => setSleepingAfterStep(step), glow);
     return () => clearTimeout(timer);
-  }, [sleeps, lastRow]);
+  }, [sleeps, sleepSeconds, lastRow]);
 
   if (status === 'connecting') return 'request';
-  if (!lastRow) return null;
+  if (!lastRow || status === 'idle') return null;
   switch (lastRow.kind) {
     case 'start':
       return 'start';

@@ -32,7 +32,7 @@ function recompute(trace: Trace, ask: QuestionAsk): string {
     case 'rows-for-range':
       return String(predicted({ n: ask.m }).rows.length);
     case 'seconds-to-close': {
-      const sleeps = predicted({ n: ask.m, delayMs: ask.delayMs }).rows.reduce((sum, row) => sum + row.sleepSeconds * 1000, 0);
+      const sleeps = predicted({ n: ask.m, delayMs: ask.delayMs }).rows.reduce((sum, row) => sum + (row.sleepSeconds ?? 0) * 1000, 0);
       return String(Math.round(sleeps) / 1000);
     }
     case 'frame-bytes': {

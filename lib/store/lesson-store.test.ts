@@ -3,7 +3,7 @@ import { encodeEvent } from '@/lib/sse/encode';
 import { SSE_HEADERS } from '@/lib/sse/headers';
 import { executionCells } from '@/lib/trace/table';
 import { createLessonStore, type LessonStoreOptions } from './lesson-store';
-import { selectObservedTrace } from './selectors';
+import { selectDisplayedTrace, selectObservedTrace, selectStepPosition } from './selectors';
 import { SEED_EXECUTION_TABLE } from '@/lib/trace/seed-tables.fixture';
 
 /** A response whose body the test feeds by hand. */
@@ -128,17 +128,59 @@ describe('createLessonStore', () => {
     expect(store.getState().draft.template).toBe('Hi {i}');
   });
 
-  it('seek shows the trace as it was after that many events, clamped to what exists', async () => {
+  it('seek shows the trace as it was at a step, clamped to the rows there are', async () => {
     const { store, wire, flush } = setup();
     store.getState().actions.run();
     await settle();
     wire.send(encodeEvent({ data: 'a' }) + encodeEvent({ data: 'b' }));
     await flush();
     store.getState().actions.seek(2);
-    expect(selectObservedTrace(store.getState())!.rows).toHaveLength(2);
+    expect(selectDisplayedTrace(store.getState()).rows).toHaveLength(2);
+    expect(selectStepPosition(store.getState())).toEqual({ shown: 2, total: 3 });
     store.getState().actions.seek(99);
-    expect(store.getState().cursor).toBe(3);
+    expect(selectStepPosition(store.getState())).toEqual({ shown: 3, total: 3 });
     store.getState().actions.seek(null);
-    expect(selectObservedTrace(store.getState())!.rows).toHaveLength(3);
+    expect(selectDisplayedTrace(store.getState()).rows).toHaveLength(3);
+  });
+
+  it('next and back move through the recorded rows, and next runs when nothing has run yet', async () => {
+    const { store, wire, flush, fetchImpl } = setup();
+    store.getState().actions.next();
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    await settle();
+    wire.send(encodeEvent({ data: 'a' }) + encodeEvent({ data: 'b' }));
+    wire.close();
+    await settle();
+    await flush();
+    expect(store.getState().status).toBe('closed');
+    store.getState().actions.back();
+    expect(store.getState().cursor).toBe(3);
+    store.getState().actions.back();
+    store.getState().actions.back();
+    store.getState().actions.back();
+    expect(store.getState().cursor).toBe(1);
+    store.getState().actions.next();
+    expect(store.getState().cursor).toBe(2);
+    store.getState().actions.next();
+    store.getState().actions.next();
+    expect(store.getState().cursor).toBeNull();
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  it('in step mode, learns the stream id and Step posts an advance for it', async () => {
+    const { store, wire, flush, fetchImpl } = setup();
+    store.getState().actions.setMode('step');
+    store.getState().actions.run();
+    expect(fetchImpl.mock.calls[0]![0]).toBe('/api/stream?mode=step');
+    await settle();
+    wire.send(encodeEvent({ event: 'stepstream-id', data: 'abc-123' }));
+    await flush();
+    expect(store.getState().stepStreamId).toBe('abc-123');
+    expect(selectDisplayedTrace(store.getState()).rows).toHaveLength(1);
+    store.getState().actions.next();
+    expect(fetchImpl.mock.calls[1]).toEqual(['/api/stream/abc-123/advance', { method: 'POST' }]);
+    wire.send(encodeEvent({ data: 'Message 0' }));
+    await flush();
+    expect(executionCells(selectDisplayedTrace(store.getState()).rows[1]!)[3]).toBe('waiting for presenter');
   });
 });

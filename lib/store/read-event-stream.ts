@@ -1,4 +1,5 @@
 import { createByteParser } from '@/lib/sse/decode';
+import { STREAM_ID_EVENT } from '@/lib/stream/protocol';
 import type { StreamEvent } from '@/lib/trace/types';
 
 export interface ReadEventStreamOptions {
@@ -6,6 +7,8 @@ export interface ReadEventStreamOptions {
   signal: AbortSignal;
   /** Called for every observed event, in order, with its time since the response opened. */
   onEvent: (event: StreamEvent) => void;
+  /** Called with a step-mode stream's id, which the server sends first (not a frame of the lesson). */
+  onStreamId?: (id: string) => void;
   fetchImpl?: typeof fetch;
   /** A monotonic clock in milliseconds. */
   now?: () => number;
@@ -32,6 +35,7 @@ export async function readEventStream({
   url,
   signal,
   onEvent,
+  onStreamId,
   fetchImpl = fetch,
   now = () => performance.now(),
 }: ReadEventStreamOptions): Promise<void> {
@@ -55,7 +59,9 @@ export async function readEventStream({
     const parser = createByteParser({
       onEvent: (message) => {
         if (failed) return;
-        if (message.event === 'error') {
+        if (message.event === STREAM_ID_EVENT) {
+          onStreamId?.(message.data);
+        } else if (message.event === 'error') {
           failed = true;
           onEvent({ type: 'error', atMs: arrivedAt, message: message.data });
         } else {

@@ -1,39 +1,36 @@
 import { validateDraft, type DraftResult } from '@/lib/stream/draft';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
+import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
 import type { StreamEvent, Trace } from '@/lib/trace/types';
-import type { LessonState } from './lesson-store';
+import type { ConnectionStatus, LessonState } from './lesson-store';
 
-/** The events up to the cursor: all of them when following the live end. */
-export function visibleEventCount(state: Pick<LessonState, 'events' | 'cursor'>): number {
-  return state.cursor === null ? state.events.length : Math.min(state.cursor, state.events.length);
-}
+type TraceInputs = Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>;
+
+const sameParams = (a: StreamParams, b: StreamParams) =>
+  a.n === b.n && a.delayMs === b.delayMs && a.template === b.template && (a.mode ?? 'timed') === (b.mode ?? 'timed');
 
 /**
  * Memoizes the observed trace. When the new events extend the ones last reduced (the live case),
  * only the new ones are reduced, so a batch costs its own size, not the whole stream's.
  */
-function createTraceSelector() {
-  let last: { params: StreamParams; events: readonly StreamEvent[]; count: number; trace: Trace } | null = null;
-  return (state: Pick<LessonState, 'events' | 'cursor' | 'runParams'>): Trace | null => {
+function createObservedTraceSelector() {
+  let last: { params: StreamParams; events: readonly StreamEvent[]; trace: Trace } | null = null;
+  return (state: Pick<LessonState, 'events' | 'runParams'>): Trace | null => {
     const params = state.runParams;
     if (!params) return null;
-    const count = visibleEventCount(state);
-    const prefixMatches = (length: number) => length === 0 || last?.events[length - 1] === state.events[length - 1];
-    const sameRun = last !== null && last.params === params;
-    if (sameRun && last!.count === count && prefixMatches(count)) return last!.trace;
-    const trace =
-      sameRun && last!.count < count && prefixMatches(last!.count)
-        ? reduceEvents(last!.trace, state.events.slice(last!.count, count))
-        : reduceEvents(emptyTrace(params), state.events.slice(0, count));
-    last = { params, events: state.events, count, trace };
+    if (last && last.params === params && last.events === state.events) return last.trace;
+    const count = last?.events.length ?? 0;
+    const extendsLast = last !== null && last.params === params && count <= state.events.length && (count === 0 || last.events[count - 1] === state.events[count - 1]);
+    const trace = extendsLast ? reduceEvents(last!.trace, state.events.slice(count)) : reduceEvents(emptyTrace(params), state.events);
+    last = { params, events: state.events, trace };
     return trace;
   };
 }
 
-/** The trace the tables show: what was observed, or null before any run. */
-export const selectObservedTrace = createTraceSelector();
+/** Everything observed in the current run, whatever the cursor; null before any run. */
+export const selectObservedTrace = createObservedTraceSelector();
 
 /** The form checked by the route's rules. Memoized on the draft object. */
 export const selectDraftResult = (() => {
@@ -44,13 +41,11 @@ export const selectDraftResult = (() => {
   };
 })();
 
-/** The trace the lesson predicts for the form's current values (the last valid ones while invalid). */
+/** The trace the lesson predicts for these parameters. Memoized on their values. */
 export const selectExpectedTrace = (() => {
   let last: { params: StreamParams; trace: Trace } | null = null;
   return (params: StreamParams): Trace => {
-    if (!last || !sameParams(last.params, params)) {
-      last = { params, trace: expectedTrace(params) };
-    }
+    if (!last || !sameParams(last.params, params)) last = { params, trace: expectedTrace(params) };
     return last.trace;
   };
 })();
@@ -61,18 +56,48 @@ export function selectFormParams(state: Pick<LessonState, 'draft' | 'runParams'>
   return draft.ok ? draft.params : (state.runParams ?? DEFAULT_PARAMS);
 }
 
-/** The trace the tables show: the live one once a run started, else the prediction for the form. */
-export function selectDisplayedTrace(state: Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>): Trace {
+/** The whole trace on show: the live one once a run started, else the prediction for the form. */
+export function selectFullTrace(state: TraceInputs): Trace {
   return selectObservedTrace(state) ?? selectExpectedTrace(selectFormParams(state));
 }
 
-const sameParams = (a: StreamParams, b: StreamParams) => a.n === b.n && a.delayMs === b.delayMs && a.template === b.template;
+/** The trace at the cursor: what every panel shows. Memoized on the full trace and the cursor. */
+export const selectDisplayedTrace = (() => {
+  let last: { full: Trace; cursor: Cursor; trace: Trace } | null = null;
+  return (state: TraceInputs): Trace => {
+    const full = selectFullTrace(state);
+    if (last && last.full === full && last.cursor === state.cursor) return last.trace;
+    last = { full, cursor: state.cursor, trace: traceAtCursor(full, state.cursor) };
+    return last.trace;
+  };
+})();
+
+/** "Step N of M" for the timeline. */
+export function selectStepPosition(state: TraceInputs): { shown: number; total: number } {
+  return stepPosition(selectFullTrace(state), state.cursor);
+}
+
+/** Whether the panels show an earlier moment than the latest one. */
+export const selectIsReplaying = (state: TraceInputs) => {
+  const { shown, total } = selectStepPosition(state);
+  return shown < total;
+};
+
+/** The connection as the panels show it: live status at the live end, else as the row at the cursor left it. */
+export function selectStatusOnShow(state: TraceInputs & Pick<LessonState, 'status'>): ConnectionStatus {
+  if (!selectIsReplaying(state) && state.runParams !== null) return state.status;
+  if (state.runParams === null && state.cursor === null) return state.status;
+  const row = selectDisplayedTrace(state).rows.at(-1);
+  if (!row) return 'idle';
+  if (row.kind === 'error') return 'error';
+  return row.connection === 'Open' ? 'open' : 'closed';
+}
 
 /**
  * The trace the quiz asks about: the run just watched when it completed with the form's current
  * parameters, otherwise what the lesson predicts for them (questions follow the parameters).
  */
-export function selectQuizTrace(state: Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>): Trace {
+export function selectQuizTrace(state: TraceInputs): Trace {
   const params = selectFormParams(state);
   const observed = selectObservedTrace(state);
   if (observed && state.runParams && sameParams(state.runParams, params) && observed.rows.at(-1)?.kind === 'end') return observed;

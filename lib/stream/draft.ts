@@ -7,6 +7,7 @@ import {
   N_MIN,
   integerText,
   templateText,
+  type StreamMode,
   type StreamParams,
 } from './params';
 
@@ -18,14 +19,17 @@ export interface ParamsDraft {
   n: string;
   sleepSeconds: string;
   template: string;
+  /** Step mode: the presenter's Step ends each sleep. */
+  mode: StreamMode;
 }
-export type DraftField = keyof ParamsDraft;
+/** The fields typed as text. */
+export type DraftField = Exclude<keyof ParamsDraft, 'mode'>;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export const DEFAULT_DRAFT: Readonly<ParamsDraft> = Object.freeze(draftFromParams(DEFAULT_PARAMS));
 
 export function draftFromParams(params: StreamParams): ParamsDraft {
-  return { n: String(params.n), sleepSeconds: String(params.delayMs / 1000), template: params.template };
+  return { n: String(params.n), sleepSeconds: String(params.delayMs / 1000), template: params.template, mode: params.mode ?? 'timed' };
 }
 
 const SLEEP_MIN_S = DELAY_MS_MIN / 1000;
@@ -60,7 +64,9 @@ export function validateDraft(draft: ParamsDraft): DraftResult {
   const delayMs = DRAFT_RULES.sleepSeconds.safeParse(draft.sleepSeconds.trim());
   const template = DRAFT_RULES.template.safeParse(draft.template);
   if (n.success && delayMs.success && template.success) {
-    return { ok: true, params: { n: n.data, delayMs: delayMs.data, template: template.data } };
+    const params: StreamParams = { n: n.data, delayMs: delayMs.data, template: template.data };
+    if (draft.mode === 'step') params.mode = 'step';
+    return { ok: true, params };
   }
   const errors: DraftErrors = {};
   if (!n.success) errors.n = n.error.issues[0]?.message;

@@ -29,12 +29,16 @@ describe('renderTemplate', () => {
 
 describe('validateDraft', () => {
   it('accepts the form defaults as the seed parameters', () => {
-    expect(validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}' })).toEqual({ ok: true, params: DEFAULT_PARAMS });
+    expect(validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' })).toEqual({ ok: true, params: DEFAULT_PARAMS });
+  });
+
+  it('carries step mode through to the parameters', () => {
+    expect(validateDraft({ n: '3', sleepSeconds: '1', template: 'x', mode: 'step' })).toMatchObject({ params: { mode: 'step' } });
   });
 
   it('turns seconds into whole milliseconds', () => {
-    expect(validateDraft({ n: '5', sleepSeconds: '0.25', template: 'x' })).toMatchObject({ params: { delayMs: 250 } });
-    expect(validateDraft({ n: '5', sleepSeconds: '.5', template: 'x' })).toMatchObject({ params: { delayMs: 500 } });
+    expect(validateDraft({ n: '5', sleepSeconds: '0.25', template: 'x', mode: 'timed' })).toMatchObject({ params: { delayMs: 250 } });
+    expect(validateDraft({ n: '5', sleepSeconds: '.5', template: 'x', mode: 'timed' })).toMatchObject({ params: { delayMs: 500 } });
   });
 
   it.each([
@@ -47,7 +51,7 @@ describe('validateDraft', () => {
     [{ template: '' }, 'template', 'Message template must not be empty'],
     [{ template: 'x'.repeat(201) }, 'template', 'Message template must be at most 200 characters'],
   ])('rejects %j with a message on its field', (change, field, message) => {
-    const result = validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}', ...change });
+    const result = validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' as const, ...change });
     expect(result).toEqual({ ok: false, errors: { [field]: message } });
   });
 });

@@ -2,9 +2,8 @@ import { encodeEvent } from '@/lib/sse/encode';
 import { createEventStreamBody } from './event-stream';
 import type { StreamParams } from './params';
 import { createStepPacer, type StepPacer } from './pacer';
+import { STREAM_ID_EVENT } from './protocol';
 
-/** The event that tells a step-mode client its stream's id; only that client ever sees it. */
-export const STREAM_ID_EVENT = 'stepstream-id';
 
 const REGISTRY_KEY = Symbol.for('stepstream.step-streams');
 type Registry = Map<string, StepPacer>;

@@ -1,5 +1,5 @@
 import { encodeEvent } from '@/lib/sse/encode';
-import type { StreamParams } from '@/lib/stream/params';
+import { isStepMode, type StreamParams } from '@/lib/stream/params';
 import { pythonStringLiteral } from './format';
 import type { ExecutionRow, StreamEvent, Trace } from './types';
 
@@ -36,7 +36,7 @@ function rowFor(params: StreamParams, rows: readonly ExecutionRow[], event: Stre
         kind: 'yield',
         action: `Yield ${pythonStringLiteral(frame)}`,
         dataSent: event.data,
-        sleepSeconds: params.delayMs / 1000,
+        sleepSeconds: isStepMode(params) ? null : params.delayMs / 1000,
         connection: 'Open',
         i: lastI === null ? 0 : lastI + 1,
         atMs: event.atMs,

@@ -28,8 +28,8 @@ export interface ExecutionRow {
   action: string;
   /** The event's data, or null where nothing was sent (shown as `None`). */
   dataSent: string | null;
-  /** The sleep that follows this step, in seconds (the seed's "Sleep Time (s)"). */
-  sleepSeconds: number;
+  /** The sleep that follows this step, in seconds (the seed's "Sleep Time (s)"); null when it waits for the presenter. */
+  sleepSeconds: number | null;
   connection: ConnectionState;
   /** The loop variable after this step: null before the loop, the frame's index on a yield. */
   i: number | null;

@@ -1,5 +1,11 @@
 // @ts-check
 
+/**
+ * Framing: only `/embed` may be put in an iframe by other sites (course pages); every other page
+ * and route refuses framing, by CSP `frame-ancestors` and, for old browsers, `X-Frame-Options`.
+ */
+const EMBEDDABLE = '/embed';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,6 +13,22 @@ const nextConfig = {
   poweredByHeader: false,
   // Shiki runs only on the server (code highlighting is rendered there); keep it out of the bundle.
   serverExternalPackages: ['shiki'],
+  async headers() {
+    return [
+      {
+        // Everything but /embed.
+        source: '/((?!embed$).*)',
+        headers: [
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+      {
+        source: EMBEDDABLE,
+        headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

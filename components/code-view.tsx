@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
 import { sampleSummary } from '@/lib/lesson/content';
 import { flaskSlotText, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
-import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
+import { DEFAULT_PARAMS, isStepMode, type StreamParams } from '@/lib/stream/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useCodePosition } from './use-code-position';
@@ -70,7 +70,11 @@ export function CodeView({ flask, typescript }: { flask: CodeFile; typescript: C
         ))}
       </div>
       <p className="code-note" aria-live="polite">
-        {position ? POSITION_NOTES[position] : 'Press Run to execute the generator.'}
+        {position === 'sleep' && isStepMode(params)
+          ? 'sleeping until the presenter presses Step: the connection stays open'
+          : position
+            ? POSITION_NOTES[position]
+            : 'Press Run to execute the generator.'}
       </p>
     </div>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import type { ConnectionStatus } from '@/lib/store/lesson-store';
-import { selectObservedTrace } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectIsReplaying, selectStatusOnShow } from '@/lib/store/selectors';
+import { isStepMode } from '@/lib/stream/params';
 import { useLessonStore } from './lesson-store-provider';
 import { useCountdown } from './use-countdown';
 
@@ -15,15 +16,21 @@ const STATUS_LABELS: Record<ConnectionStatus, string> = {
 
 /** Client ⇄ server: the connection's state, each frame travelling along the wire, and the sleep counting down. */
 export function ConnectionDiagram() {
-  const status = useLessonStore((state) => state.status);
-  const trace = useLessonStore(selectObservedTrace);
-  const rows = trace?.rows ?? [];
+  const status = useLessonStore(selectStatusOnShow);
+  const replaying = useLessonStore(selectIsReplaying);
+  const hasRun = useLessonStore((state) => state.runParams !== null);
+  const trace = useLessonStore(selectDisplayedTrace);
+  const shown = hasRun || replaying;
+  const rows = shown ? trace.rows : [];
   const lastRow = rows.at(-1);
   const frames = rows.filter((row) => row.kind === 'yield');
   const lastFrame = frames.at(-1);
-  const total = trace?.params.n ?? null;
-  const sleeping = status === 'open' && lastRow?.kind === 'yield' ? (trace?.params.delayMs ?? null) : null;
-  const left = useCountdown(lastRow?.step, sleeping);
+  const total = shown ? trace.params.n : null;
+  const stepMode = isStepMode(trace.params);
+  const waiting = status === 'open' && (lastRow?.kind === 'yield' || (stepMode && lastRow?.kind === 'start'));
+  const live = !replaying;
+  const timedSleep = live && waiting && !stepMode ? trace.params.delayMs : null;
+  const left = useCountdown(lastRow?.step, timedSleep);
   const lastIsFinal = lastFrame !== undefined && total !== null && frames.length >= total;
 
   return (
@@ -59,17 +66,17 @@ export function ConnectionDiagram() {
           </span>
         )}
       </p>
-      <p className="diagram-countdown" aria-live="off">
-        {left !== null
-          ? `time.sleep(${sleeping! / 1000}): ${lastIsFinal ? 'generator ends' : 'next yield'} in ${(left / 1000).toFixed(1)} s`
-          : status === 'closed' && lastRow?.kind === 'end'
-            ? 'The generator ended, so the server closed the response.'
-            : status === 'closed'
-              ? 'The client disconnected; the server stopped the generator.'
-              : status === 'error'
-                ? (lastRow?.action ?? 'The stream failed.')
-                : '\u00a0'}
-      </p>
+      <p className="diagram-countdown">{countdownText()}</p>
     </div>
   );
+
+  function countdownText(): string {
+    if (replaying) return `Replaying the recording at step ${lastRow?.step ?? 0}.`;
+    if (waiting && stepMode) return `Waiting for the presenter: press Step (→) and the server yields ${lastIsFinal ? 'the end' : 'the next frame'}.`;
+    if (left !== null) return `time.sleep(${trace.params.delayMs / 1000}): ${lastIsFinal ? 'generator ends' : 'next yield'} in ${(left / 1000).toFixed(1)} s`;
+    if (status === 'closed' && lastRow?.kind === 'end') return 'The generator ended, so the server closed the response.';
+    if (status === 'closed') return 'The client disconnected; the server stopped the generator.';
+    if (status === 'error') return lastRow?.action ?? 'The stream failed.';
+    return '\u00a0';
+  }
 }

@@ -6,7 +6,7 @@ import { formatArrival } from '@/lib/trace/format';
 import { isExecutionCellHighlighted, type TableHighlight } from '@/lib/trace/highlight';
 import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
 import type { ExecutionRow } from '@/lib/trace/types';
-import { selectDisplayedTrace } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useScrollToHighlight } from './use-scroll-to-highlight';
 
@@ -18,12 +18,13 @@ import { useScrollToHighlight } from './use-scroll-to-highlight';
 export function ExecutionTable() {
   const trace = useLessonStore(selectDisplayedTrace);
   const status = useLessonStore((state) => state.status);
+  const replaying = useLessonStore(selectIsReplaying);
   const highlight = useLessonStore((state) => state.highlight);
   const scrollRef = useRef<HTMLDivElement>(null);
   useScrollToHighlight(scrollRef, highlight?.table === 'execution' ? highlight : null);
   const observed = trace.source === 'observed';
   const rows = trace.rows;
-  const current = observed ? rows.at(-1)?.step : undefined;
+  const current = observed || replaying ? rows.at(-1)?.step : undefined;
   const yields = rows.filter((row) => row.kind === 'yield').length;
 
   return (
@@ -52,7 +53,7 @@ export function ExecutionTable() {
           {rows.map((row, index) => (
             <ExecutionTableRow key={row.step} row={row} previous={observed ? rows[index - 1] : undefined} current={row.step === current} highlight={highlight} />
           ))}
-          {status === 'open' && observed && (
+          {status === 'open' && observed && !replaying && (
             <tr className="placeholder-row" aria-hidden="true">
               <td colSpan={EXECUTION_COLUMNS.length + 1}>{yields < trace.params.n ? 'waiting for the next frame…' : 'waiting for the generator to end…'}</td>
             </tr>

@@ -2,12 +2,15 @@
 
 import { isMomentRevealed, keyMoments } from '@/lib/trace/key-moments';
 import { EXECUTION_COLUMNS } from '@/lib/trace/table';
-import { selectObservedTrace } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
 
 /** The seed's two Key Moments, each revealed when the live trace reaches its rows, and linked to them. */
 export function KeyMoments() {
-  const trace = useLessonStore(selectObservedTrace);
+  const displayed = useLessonStore(selectDisplayedTrace);
+  const replaying = useLessonStore(selectIsReplaying);
+  const hasRun = useLessonStore((state) => state.runParams !== null);
+  const trace = hasRun || replaying ? displayed : null;
   const highlight = useLessonStore((state) => state.highlight);
   const { setHighlight } = useLessonActions();
   if (!trace) return <p className="muted">Run the stream: each Key Moment opens when the table reaches it.</p>;

@@ -15,6 +15,7 @@ export const LessonStoreProvider = lesson.Provider;
 export const useLessonStore = lesson.useSelected;
 /** The lesson store's actions; stable for the store's life. */
 export const useLessonActions = () => lesson.useSelected((state) => state.actions);
+export const useLessonStoreApi = lesson.useStoreApi;
 
 /** Holds the quiz in progress: its seed, length and the answers given. */
 export const QuizStoreProvider = quiz.Provider;

@@ -26,7 +26,9 @@ export function ParamsForm() {
   const status = useLessonStore((state) => state.status);
   const hasRun = useLessonStore((state) => state.runParams !== null);
   const result = useLessonStore(selectDraftResult);
-  const { editDraft, run, stop, reset } = useLessonActions();
+  const { editDraft, setMode, run, stop, reset, step } = useLessonActions();
+  const canStep = useLessonStore((state) => state.stepStreamId !== null && state.status === 'open');
+  const stepMode = draft.mode === 'step';
   const [touched, setTouched] = useState<Partial<Record<DraftField, boolean>>>({});
 
   const errorFor = (field: DraftField) => (result.ok || !(showAllErrors || touched[field]) ? undefined : result.errors[field]);
@@ -80,11 +82,37 @@ export function ParamsForm() {
         {renderField(FIELDS.n)}
         {renderField(FIELDS.sleepSeconds)}
         {renderField(FIELDS.template, true)}
+        <div className="field field-mode">
+          <span className="field-label" id="param-mode-label">
+            Step mode
+          </span>
+          <button
+            type="button"
+            role="switch"
+            aria-checked={stepMode}
+            aria-labelledby="param-mode-label"
+            aria-describedby="param-mode-hint"
+            className={`switch ${stepMode ? 'switch-on' : ''}`}
+            onClick={() => setMode(stepMode ? 'timed' : 'step')}
+            disabled={running}
+          >
+            <span className="switch-thumb" aria-hidden="true" />
+            <span>{stepMode ? 'On' : 'Off'}</span>
+          </button>
+          <p id="param-mode-hint" className="field-hint">
+            The server waits at every sleep until you press Step (→)
+          </p>
+        </div>
       </div>
       <div className="run-controls">
         <button type="submit" className="button button-primary" disabled={running}>
           {status === 'connecting' ? 'Connecting…' : 'Run'}
         </button>
+        {stepMode && (
+          <button type="button" className="button button-step" onClick={step} disabled={!canStep} aria-keyshortcuts="ArrowRight Space">
+            Step
+          </button>
+        )}
         <button type="button" className="button" onClick={stop} disabled={!running}>
           Stop
         </button>

@@ -3,7 +3,7 @@
 import { useMemo, useRef } from 'react';
 import { isTrackerCellHighlighted, type TrackerRow } from '@/lib/trace/highlight';
 import { variableTracker, type TrackerColumn } from '@/lib/trace/tracker';
-import { selectDisplayedTrace } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useScrollToHighlight } from './use-scroll-to-highlight';
 
@@ -20,7 +20,8 @@ export function VariableTracker() {
   useScrollToHighlight(scrollRef, highlight?.table === 'tracker' ? highlight : null);
   const columns = useMemo(() => variableTracker(trace), [trace]);
   const observed = trace.source === 'observed';
-  const currentStep = observed ? columns.at(-1)?.step : undefined;
+  const replaying = useLessonStore(selectIsReplaying);
+  const currentStep = observed || replaying ? columns.at(-1)?.step : undefined;
 
   return (
     <div ref={scrollRef} className="table-scroll" tabIndex={0} role="region" aria-label="Variable Tracker, scrollable">

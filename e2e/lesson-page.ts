@@ -49,3 +49,10 @@ export class LessonPage {
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
   }
 }
+
+/** Where the lesson stands: the current Execution Table row and the lit code line. */
+export async function lessonPosition(page: Page) {
+  const row = await page.locator('tr[aria-current="step"]').getAttribute('data-step');
+  const line = await page.locator('.code-line[aria-current="step"]').first().getAttribute('data-line');
+  return { row: row === null ? null : Number(row), line: line === null ? null : Number(line) };
+}

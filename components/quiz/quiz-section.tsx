@@ -1,10 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { generateQuiz } from '@/lib/quiz/generate';
 import type { QuizQuestion } from '@/lib/quiz/types';
 import { describeHighlight } from '@/lib/trace/highlight';
-import { CLASSIC_QUIZ, answerKey, parseQuizParam, type QuizState } from '@/lib/store/quiz-store';
+import { CLASSIC_QUIZ, answerKey, type QuizState } from '@/lib/store/quiz-store';
 import { selectQuizTrace } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore, useProgressStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson-store-provider';
 import { ProgressPanel } from './progress-panel';
@@ -13,14 +13,6 @@ import { QuestionCard } from './question-card';
 /** A fresh seed for New questions: randomness lives here, in the view, never in `lib/quiz`. */
 function drawSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
-}
-
-/** Puts the quiz in the address bar (`?quiz=SEED`) so the set can be shared or reloaded. */
-function writeQuizToUrl(quiz: QuizState['quiz']) {
-  const url = new URL(window.location.href);
-  if (quiz === CLASSIC_QUIZ) url.searchParams.delete('quiz');
-  else url.searchParams.set('quiz', String(quiz));
-  window.history.replaceState(window.history.state, '', url);
 }
 
 /** The quiz: the seed's questions or a generated set about the trace, with hints that light up the tables. */
@@ -36,19 +28,6 @@ export function QuizSection() {
   const quizApi = useQuizStoreApi();
   const progress = useProgressStore((state) => state.actions);
   const [announcement, setAnnouncement] = useState('');
-  const [urlNotice, setUrlNotice] = useState<string | null>(null);
-
-  // Once, on load: a shared link's `?quiz=SEED` picks the set.
-  useEffect(() => {
-    const raw = new URLSearchParams(window.location.search).get('quiz');
-    const parsed = parseQuizParam(raw);
-    if (parsed === null) {
-      setUrlNotice(`The link asked for quiz “${raw}”, which is not a quiz number, so here are the lesson's own questions.`);
-      writeQuizToUrl(CLASSIC_QUIZ);
-    } else if (parsed !== quizApi.getState().quiz) {
-      quizActions.startQuiz(parsed);
-    }
-  }, [quizActions, quizApi]);
 
   const questions = useMemo(
     () => generateQuiz(trace, quiz === CLASSIC_QUIZ ? 0 : quiz, { count, classic: quiz === CLASSIC_QUIZ }),
@@ -76,18 +55,11 @@ export function QuizSection() {
 
   function startQuiz(next: QuizState['quiz']) {
     quizActions.startQuiz(next);
-    writeQuizToUrl(next);
     setHighlight(null);
-    setUrlNotice(null);
   }
 
   return (
     <div className="quiz">
-      {urlNotice && (
-        <p className="notice" role="alert">
-          {urlNotice}
-        </p>
-      )}
       <div className="quiz-bar">
         <p className="quiz-score" aria-live="polite">
           Score: <strong>{`${correct} / ${questions.length}`}</strong>

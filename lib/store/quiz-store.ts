@@ -54,9 +54,3 @@ export function createQuizStore(options: QuizStoreOptions = {}) {
     };
   });
 }
-
-/** Reads `?quiz=` from a URL: `classic` or absent gives the seed's set; a whole number, a generated one. */
-export function parseQuizParam(value: string | null): QuizState['quiz'] | null {
-  if (value === null || value === '' || value === CLASSIC_QUIZ) return CLASSIC_QUIZ;
-  return /^\d{1,10}$/.test(value) && Number(value) <= 0xffffffff ? Number(value) : null;
-}

@@ -1,0 +1,25 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useLessonActions, useLessonStore } from './lesson-store-provider';
+
+/** The page's outer frame: switches presenter mode's large, high-contrast layout on and off. */
+export function LessonFrame({ children, embedded = false }: { children: ReactNode; embedded?: boolean }) {
+  const presenting = useLessonStore((state) => state.presenting);
+  return (
+    <div className="lesson-frame" data-presenting={presenting || undefined} data-embedded={embedded || undefined}>
+      {children}
+    </div>
+  );
+}
+
+/** The presenter mode switch (also P, and `?present=1`). */
+export function PresenterToggle() {
+  const presenting = useLessonStore((state) => state.presenting);
+  const { setPresenting } = useLessonActions();
+  return (
+    <button type="button" className="button button-small" aria-pressed={presenting} aria-keyshortcuts="P" onClick={() => setPresenting(!presenting)}>
+      {presenting ? 'Exit presenter mode' : 'Presenter mode'}
+    </button>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SHARED_STATE, readShareUrl, writeShareUrl } from './share-url';
+
+describe('share links', () => {
+  it('are plain / for the seed lesson', () => {
+    expect(writeShareUrl(DEFAULT_SHARED_STATE)).toBe('');
+    expect(readShareUrl('')).toEqual({ state: DEFAULT_SHARED_STATE, notices: [] });
+  });
+
+  it('round-trip parameters, mode, step, presenter mode and quiz', () => {
+    const state = {
+      params: { n: 5, delayMs: 500, template: 'Hi {i} & bye', mode: 'step' as const },
+      cursor: 3,
+      presenting: true,
+      quiz: 42,
+    };
+    const search = writeShareUrl(state);
+    expect(search).toBe('?n=5&delay=500&template=Hi+%7Bi%7D+%26+bye&mode=step&step=3&present=1&quiz=42');
+    expect(readShareUrl(search)).toEqual({ state, notices: [] });
+  });
+
+  it('fall back to defaults for invalid values, saying which and why', () => {
+    const { state, notices } = readShareUrl('?n=abc&delay=500&step=zero&quiz=x&mode=fast');
+    expect(state).toEqual({ ...DEFAULT_SHARED_STATE, params: { n: 3, delayMs: 500, template: 'Message {i}' } });
+    expect(notices).toEqual([
+      'The link’s n is not valid (n must be a whole number), so it is 3.',
+      'The link’s mode is not valid (mode must be timed or step), so it is timed.',
+      'The link’s step is not valid (it must be a whole number from 1), so it shows the whole table.',
+      'The link’s quiz is not a quiz number, so here are the lesson’s own questions.',
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { DEFAULT_PARAMS, parseStreamQuery, toStreamQuery, type StreamParams } from '@/lib/stream/params';
+import type { Cursor } from '@/lib/trace/cursor';
+
+/** What a share link holds: `/?n=5&delay=500&template=…&mode=step&step=3&present=1&quiz=42`. */
+export interface SharedState {
+  params: StreamParams;
+  cursor: Cursor;
+  presenting: boolean;
+  /** `classic` (the lesson's questions) or a generated quiz's seed. */
+  quiz: 'classic' | number;
+}
+
+export const DEFAULT_SHARED_STATE: SharedState = { params: { ...DEFAULT_PARAMS }, cursor: null, presenting: false, quiz: 'classic' };
+
+const DEFAULT_WORDS: Record<'n' | 'delay' | 'template' | 'mode', string> = {
+  n: String(DEFAULT_PARAMS.n),
+  delay: `${DEFAULT_PARAMS.delayMs} ms`,
+  template: `“${DEFAULT_PARAMS.template}”`,
+  mode: 'timed',
+};
+
+/**
+ * Reads a share link. Every value that is invalid falls back to its default, with a notice saying
+ * which and why; a link never fails to open.
+ */
+export function readShareUrl(search: string): { state: SharedState; notices: string[] } {
+  const query = new URLSearchParams(search);
+  const notices: string[] = [];
+  const params: StreamParams = { ...DEFAULT_PARAMS };
+  for (const field of ['n', 'delay', 'template', 'mode'] as const) {
+    const value = query.get(field);
+    if (value === null) continue;
+    const parsed = parseStreamQuery(new URLSearchParams([[field, value]]));
+    if (!parsed.ok) {
+      notices.push(`The link’s ${field} is not valid (${parsed.error}), so it is ${DEFAULT_WORDS[field]}.`);
+      continue;
+    }
+    if (field === 'n') params.n = parsed.params.n;
+    if (field === 'delay') params.delayMs = parsed.params.delayMs;
+    if (field === 'template') params.template = parsed.params.template;
+    if (field === 'mode' && parsed.params.mode) params.mode = parsed.params.mode;
+  }
+
+  let cursor: Cursor = null;
+  const step = query.get('step');
+  if (step !== null) {
+    if (/^\d{1,4}$/.test(step) && Number(step) >= 1) cursor = Number(step);
+    else notices.push(`The link’s step is not valid (it must be a whole number from 1), so it shows the whole table.`);
+  }
+
+  let quiz: SharedState['quiz'] = 'classic';
+  const rawQuiz = query.get('quiz');
+  if (rawQuiz !== null && rawQuiz !== 'classic') {
+    if (/^\d{1,10}$/.test(rawQuiz) && Number(rawQuiz) <= 0xffffffff) quiz = Number(rawQuiz);
+    else notices.push(`The link’s quiz is not a quiz number, so here are the lesson’s own questions.`);
+  }
+
+  return { state: { params, cursor, presenting: query.get('present') === '1', quiz }, notices };
+}
+
+/** The query string for a state; defaults are left out, so the seed's lesson is plain `/`. */
+export function writeShareUrl(state: SharedState): string {
+  const query = toStreamQuery(state.params);
+  if (state.cursor !== null) query.set('step', String(state.cursor));
+  if (state.presenting) query.set('present', '1');
+  if (state.quiz !== 'classic') query.set('quiz', String(state.quiz));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,4 +1,5 @@
 import { CodePanel } from './code-panel';
+import { CopyLinkButton } from './copy-link-button';
 import { ConnectionDiagram } from './connection-diagram';
 import { ExecutionTable } from './execution-table';
 import { KeyMoments } from './key-moments';
@@ -37,6 +38,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
             <main className="lesson">
               <UrlSync />
               <div className="toolbar">
+                <CopyLinkButton />
                 <PresenterToggle />
                 <KeyboardShortcuts />
               </div>

@@ -133,6 +133,38 @@ test.describe('instructor tools', () => {
     await expect(page.getByRole('heading', { name: 'Visual Quiz' })).toBeVisible();
   });
 
+  test("the instructor's demo: step mode, present, three frames by arrow key, back to row 3, copy the link, reopen it", async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const lesson = new LessonPage(page);
+    await lesson.goto();
+    await page.getByRole('switch', { name: 'Step mode' }).click();
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press('p');
+    await page.keyboard.press('ArrowRight'); // Run: the generator starts and waits
+    await expect(lesson.executionRows()).toHaveCount(1);
+    for (const rows of [2, 3, 4]) {
+      await page.keyboard.press('ArrowRight');
+      await expect(lesson.executionRows()).toHaveCount(rows);
+      await page.waitForTimeout(1200); // the server waits, sleep or no sleep
+      await expect(lesson.executionRows()).toHaveCount(rows);
+    }
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => lessonPosition(page)).toMatchObject({ row: 3 });
+
+    await page.getByRole('button', { name: 'Copy link to this step' }).click();
+    await expect(page.getByText('Link copied')).toBeVisible();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/\?mode=step&step=3&present=1$/);
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
+    await expect(other.getByText('Step 3 of 5')).toBeVisible();
+    await expect.poll(() => lessonPosition(other)).toMatchObject({ row: 3 });
+    await other.keyboard.press('p');
+    await expect(other.getByRole('switch', { name: 'Step mode' })).toHaveAttribute('aria-checked', 'true');
+  });
+
   test('shortcuts never fire while typing in a field', async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.goto();

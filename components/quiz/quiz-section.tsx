@@ -20,7 +20,8 @@ export function QuizSection() {
   const trace = useLessonStore(selectQuizTrace);
   const status = useLessonStore((state) => state.status);
   const hasRun = useLessonStore((state) => state.runParams !== null);
-  const { setHighlight, run } = useLessonActions();
+  const { setHighlight, run, seek } = useLessonActions();
+  const cursor = useLessonStore((state) => state.cursor);
   const quiz = useQuizStore((state) => state.quiz);
   const count = useQuizStore((state) => state.count);
   const answers = useQuizStore((state) => state.answers);
@@ -49,7 +50,13 @@ export function QuizSection() {
 
   function hint(question: QuizQuestion) {
     quizActions.markHinted(answerKey(question));
-    setHighlight(question.hint.target);
+    const target = question.hint.target;
+    // During a replay the hinted cells may lie after the cursor: move it so they are on show.
+    if (cursor !== null) {
+      const lastStep = target.table === 'execution' ? Math.max(...target.steps) : null;
+      if (lastStep === null || cursor < lastStep) seek(lastStep);
+    }
+    setHighlight(target);
     setAnnouncement(`${question.hint.text} ${describeHighlight(question.hint.target)}`);
   }
 

@@ -40,7 +40,15 @@ export interface EventStreamBodyOptions {
   sleepBeforeFirstYield?: boolean;
   /** Called once, whenever and however the stream ends. */
   onFinish?: () => void;
+  /** Receives a function that ends the stream early with a last frame (used at shutdown). */
+  onStart?: (stop: (finalFrame: string) => void) => void;
+  /** The longest the stream may stay open; then it ends with an `event: error` frame. */
+  lifetimeMs?: number;
 }
+
+/** Sent when a stream reaches its lifetime cap. */
+export const lifetimeFrame = (lifetimeMs: number) =>
+  encodeEvent({ event: 'error', data: `This stream reached its time limit (${Math.round(lifetimeMs / 1000)} s) and was closed.` });
 
 /**
  * Runs `eventStream` as a byte stream, one frame per pull, so a frame leaves as soon as it is
@@ -51,8 +59,9 @@ export interface EventStreamBodyOptions {
  * stops at once, and after it nothing is enqueued.
  */
 export function createEventStreamBody(params: StreamParams, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
-  const { signal, pacer = createTimerPacer(), prelude = [], sleepBeforeFirstYield = false, onFinish } = options;
+  const { signal, pacer = createTimerPacer(), prelude = [], sleepBeforeFirstYield = false, onFinish, onStart, lifetimeMs } = options;
   let finished = false;
+  let lifetimeTimer: ReturnType<typeof setTimeout> | undefined;
   let started = false;
   let wakeWithError: ((reason: Error) => void) | undefined;
 
@@ -73,6 +82,8 @@ export function createEventStreamBody(params: StreamParams, options: EventStream
     finished = true;
     signal?.removeEventListener('abort', cleanup);
     pacer.dispose();
+    if (lifetimeTimer !== undefined) clearTimeout(lifetimeTimer);
+    lifetimeTimer = undefined;
     wakeWithError?.(new StreamCancelled());
     wakeWithError = undefined;
     closeQuietly();
@@ -88,6 +99,17 @@ export function createEventStreamBody(params: StreamParams, options: EventStream
     }
   }
 
+  /** Ends the stream now, telling the client why in a last frame. */
+  function stopWith(finalFrame: string) {
+    if (finished) return;
+    try {
+      streamController?.enqueue(utf8.encode(finalFrame));
+    } catch {
+      // The reader has gone: nobody to tell.
+    }
+    cleanup();
+  }
+
   if (signal?.aborted) cleanup();
   else signal?.addEventListener('abort', cleanup, { once: true });
 
@@ -95,8 +117,10 @@ export function createEventStreamBody(params: StreamParams, options: EventStream
     {
       start(controller) {
         streamController = controller;
-        if (finished) closeQuietly();
-        else for (const frame of prelude) controller.enqueue(utf8.encode(frame));
+        if (finished) return closeQuietly();
+        for (const frame of prelude) controller.enqueue(utf8.encode(frame));
+        onStart?.(stopWith);
+        if (lifetimeMs !== undefined && Number.isFinite(lifetimeMs)) lifetimeTimer = setTimeout(() => stopWith(lifetimeFrame(lifetimeMs)), lifetimeMs);
       },
       async pull(controller) {
         if (finished) return;

@@ -1,5 +1,5 @@
 import { encodeEvent } from '@/lib/sse/encode';
-import { createEventStreamBody } from './event-stream';
+import { createEventStreamBody, type EventStreamBodyOptions } from './event-stream';
 import type { StreamParams } from './params';
 import { createStepPacer, type StepPacer } from './pacer';
 import { STREAM_ID_EVENT } from './protocol';
@@ -23,16 +23,19 @@ function registry(): Registry {
  * Its id (a random UUID, 122 bits) goes to its own client in the first event; the stream leaves
  * the registry the moment it ends, however it ends.
  */
-export function createStepModeBody(params: StreamParams, signal?: AbortSignal, idleMs?: number): ReadableStream<Uint8Array> {
+export function createStepModeBody(params: StreamParams, options: EventStreamBodyOptions & { idleMs?: number } = {}): ReadableStream<Uint8Array> {
   const id = crypto.randomUUID();
-  const pacer = createStepPacer(idleMs);
+  const pacer = createStepPacer(options.idleMs);
   registry().set(id, pacer);
   return createEventStreamBody(params, {
-    signal,
+    ...options,
     pacer,
     prelude: [encodeEvent({ event: STREAM_ID_EVENT, data: id })],
     sleepBeforeFirstYield: true,
-    onFinish: () => registry().delete(id),
+    onFinish: () => {
+      registry().delete(id);
+      options.onFinish?.();
+    },
   });
 }
 

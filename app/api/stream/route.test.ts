@@ -94,7 +94,7 @@ describe('GET /api/stream', () => {
     expect(await readChunk(reader)).toBe('data: Message 0\n\n');
     const pending = readChunk(reader);
     await vi.advanceTimersByTimeAsync(500);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(vi.getTimerCount()).toBe(2); // the sleep, and the stream's lifetime cap
 
     disconnect.abort();
     expect(vi.getTimerCount()).toBe(0);

@@ -1,13 +1,16 @@
+import { jsonError, jsonOk, refuseLargeBody, refuseLongQuery } from '@/lib/http/responses';
 import { advanceStepStream } from '@/lib/stream/step-mode';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** `POST /api/stream/{id}/advance`: the presenter's Step; the step-mode stream `id` yields its next frame. */
-export async function POST(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const refused = refuseLongQuery(new URL(request.url)) ?? refuseLargeBody(request);
+  if (refused) return refused;
   const { id } = await context.params;
   if (!advanceStepStream(id)) {
-    return Response.json({ error: 'No step-mode stream with this id is running (it may have finished).', field: 'id' }, { status: 404 });
+    return jsonError(404, 'No step-mode stream with this id is running (it may have finished).', 'id');
   }
-  return Response.json({ advanced: true });
+  return jsonOk({ advanced: true });
 }

@@ -1,0 +1,53 @@
+/**
+ * Limits on streams, set by environment variables (0 means no cap). Read per request from
+ * `process.env`, but parsed only when a value changes, so tests and operators can adjust them.
+ */
+export interface StreamLimits {
+  /** Concurrent streams per client address: `STEPSTREAM_MAX_STREAMS_PER_CLIENT` (default 50). */
+  perClient: number;
+  /** Concurrent streams in this process: `STEPSTREAM_MAX_STREAMS` (default 20,000). */
+  total: number;
+  /** Longest a stream may stay open, in ms: `STEPSTREAM_MAX_STREAM_SECONDS` (default 3600). */
+  lifetimeMs: number;
+}
+
+export const LIMIT_VARIABLES = {
+  perClient: { name: 'STEPSTREAM_MAX_STREAMS_PER_CLIENT', fallback: 50, scale: 1 },
+  total: { name: 'STEPSTREAM_MAX_STREAMS', fallback: 20_000, scale: 1 },
+  lifetimeMs: { name: 'STEPSTREAM_MAX_STREAM_SECONDS', fallback: 3600, scale: 1000 },
+} as const;
+
+/** How many trusted proxies stand in front of the server: `STEPSTREAM_TRUST_PROXY` (default 0: trust none). */
+export const TRUST_PROXY_VARIABLE = 'STEPSTREAM_TRUST_PROXY';
+
+/** A non-negative whole number, or the fallback for anything else (a typo must not lift a cap). */
+function wholeNumber(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : fallback;
+}
+
+let cache: { key: string; limits: StreamLimits } | null = null;
+
+/** The limits in force, from the environment. `Infinity` stands for "no cap". */
+export function currentLimits(env: Record<string, string | undefined> = process.env): StreamLimits {
+  const raw = Object.values(LIMIT_VARIABLES).map(({ name }) => env[name] ?? '');
+  const key = raw.join('\0');
+  if (cache?.key === key) return cache.limits;
+  const read = (which: keyof typeof LIMIT_VARIABLES) => {
+    const { name, fallback, scale } = LIMIT_VARIABLES[which];
+    const value = wholeNumber(env[name], fallback);
+    return value === 0 ? Number.POSITIVE_INFINITY : value * scale;
+  };
+  cache = { key, limits: { perClient: read('perClient'), total: read('total'), lifetimeMs: read('lifetimeMs') } };
+  return cache.limits;
+}
+
+/**
+ * The client's address. `server.mjs` puts the socket's address in `x-stepstream-client`,
+ * overwriting anything a client sent; behind `STEPSTREAM_TRUST_PROXY=N` proxies it takes the
+ * address the outermost trusted proxy saw instead (the N-th `X-Forwarded-For` entry from the right).
+ * Without `server.mjs` (e.g. `next dev`), Next's own `X-Forwarded-For` is the best there is.
+ */
+export function clientAddress(headers: Headers): string {
+  return headers.get('x-stepstream-client') ?? headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? 'unknown';
+}

@@ -23,13 +23,21 @@ export interface ByteParser {
 export function createByteParser(callbacks: ByteParserCallbacks): ByteParser {
   const decoder = new TextDecoder('utf-8');
   const parser = createParser(callbacks);
+  let endsWithCR = false;
+  const feedText = (text: string) => {
+    if (!text) return;
+    endsWithCR = text.endsWith('\r');
+    parser.feed(text);
+  };
   return {
     feed(chunk) {
-      parser.feed(decoder.decode(chunk, { stream: true }));
+      feedText(decoder.decode(chunk, { stream: true }));
     },
     end() {
-      const rest = decoder.decode();
-      if (rest) parser.feed(rest);
+      feedText(decoder.decode());
+      // A CR at the very end is a whole line ending (no LF can follow any more), but the parser
+      // holds it back waiting for one; an LF completes it without adding a line.
+      if (endsWithCR) parser.feed('\n');
     },
   };
 }

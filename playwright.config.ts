@@ -39,9 +39,9 @@ export default defineConfig({
       },
     },
   ],
-  // The production build, because `next start` is what users get (compression included).
+  // The production build behind server.mjs, because that is what users get (compression included).
   webServer: {
-    command: `npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `npm run build && PORT=${PORT} HOST=127.0.0.1 node server.mjs`,
     // Ready when the route answers: a one-frame stream with no delay. Probing `/` would make every
     // failure to render the page look like a 4-minute server start timeout.
     url: `${BASE_URL}/api/stream?n=1&delay=0`,

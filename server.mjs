@@ -1,0 +1,61 @@
+// Stepstream's production server: Next.js behind a plain node:http server, for two things
+// `next start` cannot do:
+//  1. the client's real address for the per-client stream cap (Next keeps whatever
+//     X-Forwarded-For a client sends), and
+//  2. a graceful SIGTERM: stop accepting, send every open stream a final comment, close, exit < 5 s.
+// Usage: `npm start` (PORT, default 3000; HOST, default 0.0.0.0). Build first: `npm run build`.
+import { createServer } from 'node:http';
+import next from 'next';
+
+const port = Number.parseInt(process.env.PORT ?? '3000', 10);
+const host = process.env.HOST ?? '0.0.0.0';
+/** How many proxies in front are trusted to append to X-Forwarded-For (0: trust none). */
+const trustedProxies = /^\d+$/.test(process.env.STEPSTREAM_TRUST_PROXY ?? '') ? Number(process.env.STEPSTREAM_TRUST_PROXY) : 0;
+const SHUTDOWN_DEADLINE_MS = 4500;
+
+/**
+ * The address the per-client cap counts. Without trusted proxies, the socket's; with N of them,
+ * the address the outermost trusted proxy saw: the N-th X-Forwarded-For entry from the right.
+ */
+function clientAddress(request) {
+  const socketAddress = request.socket.remoteAddress ?? 'unknown';
+  if (trustedProxies === 0) return socketAddress;
+  const hops = String(request.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return hops.at(-trustedProxies) ?? socketAddress;
+}
+
+const app = next({ dev: false, hostname: host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  // Overwrites whatever the client sent under this name: only this server says who the client is.
+  request.headers['x-stepstream-client'] = clientAddress(request);
+  handle(request, response);
+});
+server.listen(port, host, () => console.log(`Stepstream ready on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
+
+let shuttingDown = false;
+function shutDown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`${signal}: closing open streams and shutting down`);
+  server.close(); // no new connections
+  server.closeIdleConnections();
+  const ended = globalThis[Symbol.for('stepstream.shutdown')]?.() ?? 0;
+  console.log(`sent the shutdown comment to ${ended} open stream(s)`);
+  const activeStreams = () => globalThis[Symbol.for('stepstream.active-streams')]?.() ?? 0;
+  const started = Date.now();
+  const timer = setInterval(() => {
+    if (activeStreams() === 0 || Date.now() - started > SHUTDOWN_DEADLINE_MS) {
+      clearInterval(timer);
+      server.closeAllConnections();
+      process.exit(0);
+    }
+  }, 25);
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));

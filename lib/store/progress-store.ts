@@ -1,30 +1,28 @@
-import { z } from 'zod';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { QUESTION_KINDS } from '@/lib/quiz/kinds';
 import type { QuestionKind } from '@/lib/quiz/types';
 
 /** Bump when the saved shape changes; older saves are dropped with a notice (there is no older shape yet). */
 export const PROGRESS_VERSION = 1;
 export const PROGRESS_STORAGE_KEY = 'stepstream-progress';
-const HISTORY_LIMIT = 100;
+export const HISTORY_LIMIT = 100;
 
-const scoreEntrySchema = z.object({
-  at: z.string(),
-  quiz: z.union([z.literal('classic'), z.number().int().nonnegative()]),
-  correct: z.number().int().nonnegative(),
-  total: z.number().int().positive(),
-  params: z.object({ n: z.number().int(), delayMs: z.number().int(), template: z.string() }),
-});
-const masterySchema = z.object({ correct: z.number().int().nonnegative(), attempts: z.number().int().nonnegative() });
-const progressSchema = z.object({
-  history: z.array(scoreEntrySchema).max(HISTORY_LIMIT),
-  mastery: z.partialRecord(z.enum(QUESTION_KINDS as [QuestionKind, ...QuestionKind[]]), masterySchema),
-});
-
-export type ScoreEntry = z.infer<typeof scoreEntrySchema>;
-export type Mastery = z.infer<typeof masterySchema>;
-export type ProgressData = z.infer<typeof progressSchema>;
+export interface ScoreEntry {
+  /** When the set was finished (ISO 8601). */
+  at: string;
+  quiz: 'classic' | number;
+  correct: number;
+  total: number;
+  params: { n: number; delayMs: number; template: string; mode?: 'timed' | 'step' };
+}
+export interface Mastery {
+  correct: number;
+  attempts: number;
+}
+export interface ProgressData {
+  history: ScoreEntry[];
+  mastery: Partial<Record<QuestionKind, Mastery>>;
+}
 
 export interface ProgressState extends ProgressData {
   /** Set when saved progress could not be used and was dropped; shown to the person once. */
@@ -46,19 +44,25 @@ const EMPTY: ProgressData = { history: [], mastery: {} };
 const UNREADABLE = Symbol('unreadable');
 
 /**
- * JSON in `localStorage`, but a value that is not JSON comes back as a marker instead of throwing,
- * so `merge` can drop it with a notice rather than leave hydration half done.
+ * JSON in `localStorage`, checked against the saved shape (zod, loaded only now, after the page is
+ * up). Anything unusable comes back as a marker instead of throwing, so `merge` can drop it with a
+ * notice rather than leave hydration half done.
  */
 function tolerantStorage(storage: () => Storage | undefined): PersistStorage<ProgressData> {
+  const unreadable = { state: UNREADABLE as unknown as ProgressData, version: PROGRESS_VERSION };
   return {
-    getItem: (name) => {
+    getItem: async (name) => {
       const raw = storage()?.getItem(name);
       if (raw == null) return null;
+      let saved: StorageValue<ProgressData>;
       try {
-        return JSON.parse(raw) as StorageValue<ProgressData>;
+        saved = JSON.parse(raw) as StorageValue<ProgressData>;
       } catch {
-        return { state: UNREADABLE as unknown as ProgressData, version: PROGRESS_VERSION };
+        return unreadable;
       }
+      if (saved?.version !== PROGRESS_VERSION) return saved; // `migrate` drops it, with its own notice
+      const { isProgressData } = await import('./progress-schema');
+      return isProgressData(saved.state) ? saved : unreadable;
     },
     setItem: (name, value) => storage()?.setItem(name, JSON.stringify(value)),
     removeItem: (name) => storage()?.removeItem(name),
@@ -98,9 +102,11 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
           if (persisted && typeof persisted === 'object' && 'droppedVersion' in persisted) {
             return { ...current, ...EMPTY, notice: 'Your saved quiz progress came from an older version of Stepstream and was reset.' };
           }
-          const parsed = progressSchema.safeParse(persisted);
-          if (parsed.success) return { ...current, ...parsed.data };
-          return { ...current, ...EMPTY, notice: 'Your saved quiz progress could not be read and was reset.' };
+          if (persisted === UNREADABLE) {
+            return { ...current, ...EMPTY, notice: 'Your saved quiz progress could not be read and was reset.' };
+          }
+          const { history, mastery } = persisted as ProgressData;
+          return { ...current, history, mastery };
         },
         onRehydrateStorage: () => (state) => {
           // Overwrite what could not be used, so the notice shows once, not on every visit.

@@ -1,15 +1,5 @@
-import { z } from 'zod';
-import {
-  DEFAULT_PARAMS,
-  DELAY_MS_MAX,
-  DELAY_MS_MIN,
-  N_MAX,
-  N_MIN,
-  integerText,
-  templateText,
-  type StreamMode,
-  type StreamParams,
-} from './params';
+import { DEFAULT_PARAMS, N_MAX, N_MIN, type StreamMode, type StreamParams } from './constants';
+import { sleepSecondsRule, templateRule, wholeNumberRule } from './rules';
 
 /**
  * The parameters form as the person typed it: text, kept even when invalid so nothing is lost.
@@ -32,45 +22,27 @@ export function draftFromParams(params: StreamParams): ParamsDraft {
   return { n: String(params.n), sleepSeconds: String(params.delayMs / 1000), template: params.template, mode: params.mode ?? 'timed' };
 }
 
-const SLEEP_MIN_S = DELAY_MS_MIN / 1000;
-const SLEEP_MAX_S = DELAY_MS_MAX / 1000;
-
-/** Seconds with at most three decimals, so it is a whole number of milliseconds, as the route requires. */
-const sleepSecondsText = z
-  .string()
-  .min(1, 'Sleep must not be empty')
-  .regex(/^-?(\d+(\.\d*)?|\.\d+)$/, 'Sleep must be a number of seconds, like 1 or 0.25')
-  .regex(/^-?\d*(\.\d{0,3})?$/, 'Sleep can be at most 3 decimals (whole milliseconds)')
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(SLEEP_MIN_S, `Sleep must be between ${SLEEP_MIN_S} and ${SLEEP_MAX_S} seconds`)
-      .max(SLEEP_MAX_S, `Sleep must be between ${SLEEP_MIN_S} and ${SLEEP_MAX_S} seconds`),
-  )
-  .transform((seconds) => Math.round(seconds * 1000));
-
 const DRAFT_RULES = {
-  n: integerText('Range', N_MIN, N_MAX),
-  sleepSeconds: sleepSecondsText,
-  template: templateText('Message template'),
+  n: wholeNumberRule('Range', N_MIN, N_MAX),
+  sleepSeconds: sleepSecondsRule,
+  template: templateRule('Message template'),
 };
 
 export type DraftResult = { ok: true; params: StreamParams } | { ok: false; errors: DraftErrors };
 
 /** Validates the form by the same rules as `GET /api/stream`, with messages in the form's words. */
 export function validateDraft(draft: ParamsDraft): DraftResult {
-  const n = DRAFT_RULES.n.safeParse(draft.n.trim());
-  const delayMs = DRAFT_RULES.sleepSeconds.safeParse(draft.sleepSeconds.trim());
-  const template = DRAFT_RULES.template.safeParse(draft.template);
-  if (n.success && delayMs.success && template.success) {
-    const params: StreamParams = { n: n.data, delayMs: delayMs.data, template: template.data };
+  const n = DRAFT_RULES.n(draft.n.trim());
+  const delayMs = DRAFT_RULES.sleepSeconds(draft.sleepSeconds.trim());
+  const template = DRAFT_RULES.template(draft.template);
+  if (n.ok && delayMs.ok && template.ok) {
+    const params: StreamParams = { n: n.value, delayMs: delayMs.value, template: template.value };
     if (draft.mode === 'step') params.mode = 'step';
     return { ok: true, params };
   }
   const errors: DraftErrors = {};
-  if (!n.success) errors.n = n.error.issues[0]?.message;
-  if (!delayMs.success) errors.sleepSeconds = delayMs.error.issues[0]?.message;
-  if (!template.success) errors.template = template.error.issues[0]?.message;
+  if (!n.ok) errors.n = n.error;
+  if (!delayMs.ok) errors.sleepSeconds = delayMs.error;
+  if (!template.ok) errors.template = template.error;
   return { ok: false, errors };
 }

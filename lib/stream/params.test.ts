@@ -44,7 +44,7 @@ describe('validateDraft', () => {
   it.each([
     [{ n: '' }, 'n', 'Range must not be empty'],
     [{ n: 'three' }, 'n', 'Range must be a whole number'],
-    [{ n: '1001' }, 'n', 'Range must be between 1 and 1000'],
+    [{ n: '10001' }, 'n', 'Range must be between 1 and 10000'],
     [{ sleepSeconds: 'soon' }, 'sleepSeconds', 'Sleep must be a number of seconds, like 1 or 0.25'],
     [{ sleepSeconds: '0.0001' }, 'sleepSeconds', 'Sleep can be at most 3 decimals (whole milliseconds)'],
     [{ sleepSeconds: '11' }, 'sleepSeconds', 'Sleep must be between 0 and 10 seconds'],

@@ -2,9 +2,10 @@ import { jsonError, refuseLongQuery } from '@/lib/http/responses';
 import { SSE_HEADERS } from '@/lib/sse/headers';
 import { createEventStreamBody } from '@/lib/stream/event-stream';
 import { clientAddress, currentLimits } from '@/lib/stream/limits';
-import { isStepMode, parseStreamQuery } from '@/lib/stream/params';
+import { isStepMode } from '@/lib/stream/params';
 import { admitStream } from '@/lib/stream/registry';
 import { createStepModeBody } from '@/lib/stream/step-mode';
+import { parseStreamQueryWithZod } from './query-schema';
 
 // Timers and a long-lived response need Node, and every request must reach the generator.
 export const runtime = 'nodejs';
@@ -18,7 +19,7 @@ export function GET(request: Request): Response {
   const url = new URL(request.url);
   const tooLong = refuseLongQuery(url);
   if (tooLong) return tooLong;
-  const query = parseStreamQuery(url.searchParams);
+  const query = parseStreamQueryWithZod(url.searchParams);
   if (!query.ok) return jsonError(400, query.error, query.field);
 
   const limits = currentLimits();

@@ -47,7 +47,7 @@ test.describe('the live lesson', () => {
     await lesson.goto();
 
     await lesson.range.fill('0');
-    await expect(page.getByText('Range must be between 1 and 1000')).toBeVisible();
+    await expect(page.getByText('Range must be between 1 and 10000')).toBeVisible();
     await expect(lesson.range).toHaveAttribute('aria-invalid', 'true');
     await lesson.sleep.fill('abc');
     await lesson.run.click();

@@ -1,4 +1,4 @@
-import { renderTemplate } from '@/lib/stream/params';
+import { N_MAX, N_MIN, renderTemplate } from '@/lib/stream/params';
 import { pythonStringLiteral } from '@/lib/trace/format';
 import { executionCells } from '@/lib/trace/table';
 import { variableTracker } from '@/lib/trace/tracker';
@@ -15,7 +15,7 @@ type Generator = (trace: Trace, random: Random) => Draft;
 /** Another range to imagine: near the current one, never equal to it, within the route's limits. */
 function otherRange(trace: Trace, random: Random): number {
   const n = trace.params.n;
-  const candidates = [n - 2, n - 1, n + 1, n + 2, n + 3].filter((m) => m >= 1 && m <= 1000);
+  const candidates = [n - 2, n - 1, n + 1, n + 2, n + 3].filter((m) => m >= N_MIN && m <= N_MAX);
   return pick(random, candidates);
 }
 

@@ -77,3 +77,29 @@ describe('ExecutionTable and VariableTracker', () => {
     expect([...document.querySelectorAll('[data-highlighted]')].map((cell) => cell.textContent)).toEqual(['2']);
   });
 });
+
+describe('a long run', () => {
+  it('keeps only the rows in view in the DOM, tells assistive tech how many there are, and follows the newest', () => {
+    const params = { n: 2000, delayMs: 0, template: 'Message {i}' };
+    const store = createLessonStore();
+    store.setState({ runParams: params, events: expectedEvents(params), status: 'closed' });
+    render(
+      <LessonStoreProvider store={store}>
+        <ExecutionTable />
+        <VariableTracker />
+      </LessonStoreProvider>,
+    );
+    const execution = screen.getByRole('table', { name: /^Execution Table/ });
+    expect(execution).toHaveAttribute('aria-rowcount', '2003');
+    const rendered = [...execution.querySelectorAll('tbody tr[data-step]')];
+    expect(rendered.length).toBeLessThan(100);
+    expect(rendered.at(-1)).toHaveTextContent('Generator ends');
+    expect(rendered.at(-1)).toHaveAttribute('aria-rowindex', '2003');
+
+    const tracker = screen.getByRole('table', { name: /^Variable Tracker/ });
+    const headers = [...tracker.querySelectorAll('thead th')].map((cell) => cell.textContent);
+    expect(headers.slice(0, 5)).toEqual(['Variable', 'Start', 'After 1', 'After 2', '…']);
+    expect(headers.at(-1)).toBe('Final');
+    expect(headers.length).toBeLessThan(70);
+  });
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef } from 'react';
+import { Fragment, useMemo, useRef } from 'react';
 import { isTrackerCellHighlighted, type TrackerRow } from '@/lib/trace/highlight';
 import { variableTracker, type TrackerColumn } from '@/lib/trace/tracker';
 import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
@@ -12,13 +12,24 @@ const ROWS: Array<{ label: TrackerRow; value: (column: TrackerColumn) => string 
   { label: 'Connection State', value: (column) => column.connection },
 ];
 
+/** A long run shows its first columns, a gap, and the latest ones: the DOM stays small. */
+const LEADING_COLUMNS = 3;
+const TRAILING_COLUMNS = 57;
+
+function windowColumns(columns: TrackerColumn[]): TrackerColumn[] {
+  if (columns.length <= LEADING_COLUMNS + TRAILING_COLUMNS) return columns;
+  return [...columns.slice(0, LEADING_COLUMNS), ...columns.slice(-TRAILING_COLUMNS)];
+}
+
 /** The seed's Variable Tracker: `i` and the connection state, one column per step as it arrives. */
 export function VariableTracker() {
   const trace = useLessonStore(selectDisplayedTrace);
   const highlight = useLessonStore((state) => state.highlight);
   const scrollRef = useRef<HTMLDivElement>(null);
   useScrollToHighlight(scrollRef, highlight?.table === 'tracker' ? highlight : null);
-  const columns = useMemo(() => variableTracker(trace), [trace]);
+  const allColumns = useMemo(() => variableTracker(trace), [trace]);
+  const columns = useMemo(() => windowColumns(allColumns), [allColumns]);
+  const hidden = allColumns.length - columns.length;
   const observed = trace.source === 'observed';
   const replaying = useLessonStore(selectIsReplaying);
   const currentStep = observed || replaying ? columns.at(-1)?.step : undefined;
@@ -33,10 +44,13 @@ export function VariableTracker() {
         <thead>
           <tr>
             <th scope="col">Variable</th>
-            {columns.map((column) => (
-              <th key={column.step} scope="col" className={column.step === currentStep ? 'col-current' : undefined}>
-                {column.label}
-              </th>
+            {columns.map((column, k) => (
+              <Fragment key={column.step}>
+                {hidden > 0 && k === LEADING_COLUMNS && <th scope="col" className="col-gap" aria-label={`${hidden} columns not shown`}>…</th>}
+                <th scope="col" className={column.step === currentStep ? 'col-current' : undefined}>
+                  {column.label}
+                </th>
+              </Fragment>
             ))}
           </tr>
         </thead>
@@ -44,15 +58,18 @@ export function VariableTracker() {
           {ROWS.map(({ label, value }) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              {columns.map((column) => {
+              {columns.map((column, k) => {
                 const hinted = isTrackerCellHighlighted(highlight, label, column.label);
                 const classes = [column.step === currentStep && 'col-current', column.step === currentStep && label === 'i' && 'cell-changed', hinted && 'cell-hint']
                   .filter(Boolean)
                   .join(' ');
                 return (
-                  <td key={column.step} className={classes || undefined} data-highlighted={hinted || undefined}>
-                    {value(column)}
-                  </td>
+                  <Fragment key={column.step}>
+                    {hidden > 0 && k === LEADING_COLUMNS && <td className="col-gap">…</td>}
+                    <td className={classes || undefined} data-highlighted={hinted || undefined}>
+                      {value(column)}
+                    </td>
+                  </Fragment>
                 );
               })}
             </tr>

@@ -1,13 +1,11 @@
 'use client';
 
 import { createLessonStore } from '@/lib/store/lesson-store';
-import { createProgressStore } from '@/lib/store/progress-store';
 import { createQuizStore } from '@/lib/store/quiz-store';
 import { createStoreContext } from './create-store-context';
 
 const lesson = createStoreContext('LessonStore', createLessonStore);
 const quiz = createStoreContext('QuizStore', createQuizStore);
-const progress = createStoreContext('ProgressStore', createProgressStore);
 
 /** Holds the page's lesson store: the form, the connection and the observed events. */
 export const LessonStoreProvider = lesson.Provider;
@@ -22,8 +20,4 @@ export const QuizStoreProvider = quiz.Provider;
 export const useQuizStore = quiz.useSelected;
 export const useQuizActions = () => quiz.useSelected((state) => state.actions);
 
-/** Holds saved progress (score history, mastery per kind), persisted in localStorage. */
-export const ProgressStoreProvider = progress.Provider;
-export const useProgressStore = progress.useSelected;
-export const useProgressStoreApi = progress.useStoreApi;
 export const useQuizStoreApi = quiz.useStoreApi;

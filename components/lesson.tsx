@@ -5,10 +5,10 @@ import { ExecutionTable } from './execution-table';
 import { KeyMoments } from './key-moments';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { LessonFrame, PresenterToggle } from './lesson-frame';
-import { LessonStoreProvider, ProgressStoreProvider, QuizStoreProvider } from './lesson-store-provider';
+import { LessonStoreProvider, QuizStoreProvider } from './lesson-store-provider';
 import { LessonText } from './lesson-text';
 import { ParamsForm } from './params-form';
-import { QuizSection } from './quiz/quiz-section';
+import { LazyQuizSection } from './quiz/lazy-quiz-section';
 import { ReplayControls } from './replay-controls';
 import { UrlSync } from './url-sync';
 import { VariableTracker } from './variable-tracker';
@@ -22,7 +22,6 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
   return (
     <LessonStoreProvider>
       <QuizStoreProvider>
-        <ProgressStoreProvider>
           <LessonFrame embedded={embedded}>
             {embedded ? (
               <h1 className="embed-title">{LESSON_TITLE}</h1>
@@ -75,7 +74,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
 
               <section className="card quiz-card" aria-labelledby="quiz-heading">
                 <h2 id="quiz-heading">Visual Quiz</h2>
-                <QuizSection />
+                <LazyQuizSection />
               </section>
 
               <LessonText />
@@ -86,7 +85,6 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
               </footer>
             )}
           </LessonFrame>
-        </ProgressStoreProvider>
       </QuizStoreProvider>
     </LessonStoreProvider>
   );

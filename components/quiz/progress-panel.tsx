@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { KIND_LABELS, QUESTION_KINDS } from '@/lib/quiz/kinds';
 import { exportProgress } from '@/lib/store/progress-store';
-import { useProgressStore, useProgressStoreApi } from '../lesson-store-provider';
+import { useProgressStore, useProgressStoreApi } from './progress-store-provider';
 
 /** Saved progress: recent scores, mastery per kind of question, reset and export. */
 export function ProgressPanel() {

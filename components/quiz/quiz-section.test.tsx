@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
 import { ExecutionTable } from '../execution-table';
-import { LessonStoreProvider, ProgressStoreProvider, QuizStoreProvider } from '../lesson-store-provider';
+import { LessonStoreProvider, QuizStoreProvider } from '../lesson-store-provider';
 import { VariableTracker } from '../variable-tracker';
 import { QuizSection } from './quiz-section';
 
@@ -12,11 +12,9 @@ function renderQuiz() {
   render(
     <LessonStoreProvider store={lesson}>
       <QuizStoreProvider>
-        <ProgressStoreProvider>
           <ExecutionTable />
           <VariableTracker />
           <QuizSection />
-        </ProgressStoreProvider>
       </QuizStoreProvider>
     </LessonStoreProvider>,
   );

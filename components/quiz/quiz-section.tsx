@@ -6,7 +6,8 @@ import type { QuizQuestion } from '@/lib/quiz/types';
 import { describeHighlight } from '@/lib/trace/highlight';
 import { CLASSIC_QUIZ, answerKey, type QuizState } from '@/lib/store/quiz-store';
 import { selectQuizTrace } from '@/lib/store/selectors';
-import { useLessonActions, useLessonStore, useProgressStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson-store-provider';
+import { useLessonActions, useLessonStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson-store-provider';
+import { ProgressStoreProvider, useProgressStore } from './progress-store-provider';
 import { ProgressPanel } from './progress-panel';
 import { QuestionCard } from './question-card';
 
@@ -15,8 +16,17 @@ function drawSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
-/** The quiz: the seed's questions or a generated set about the trace, with hints that light up the tables. */
+/** The quiz with its saved progress. */
 export function QuizSection() {
+  return (
+    <ProgressStoreProvider>
+      <Quiz />
+    </ProgressStoreProvider>
+  );
+}
+
+/** The quiz: the seed's questions or a generated set about the trace, with hints that light up the tables. */
+function Quiz() {
   const trace = useLessonStore(selectQuizTrace);
   const status = useLessonStore((state) => state.status);
   const hasRun = useLessonStore((state) => state.runParams !== null);

@@ -51,18 +51,20 @@ describe('createLessonStore', () => {
     expect(store.getState().draft.n).toBe('0');
   });
 
-  it('asks the route for the form parameters, leaving defaults out', () => {
+  it('asks the route for the form parameters, leaving defaults out', async () => {
     const { store, fetchImpl } = setup();
     store.getState().actions.editDraft('n', '5');
     store.getState().actions.editDraft('sleepSeconds', '0.25');
     store.getState().actions.run();
+    await vi.waitFor(() => expect(fetchImpl).toHaveBeenCalled());
     expect(fetchImpl.mock.calls[0]![0]).toBe('/api/stream?n=5&delay=250');
     expect(store.getState().status).toBe('connecting');
   });
 
   it('builds the seed table from the frames, delivering them in one batch per animation frame', async () => {
-    const { store, wire, flush, tick, flushes } = setup();
+    const { store, wire, flush, tick, flushes, fetchImpl } = setup();
     store.getState().actions.run();
+    await vi.waitFor(() => expect(fetchImpl).toHaveBeenCalled());
     await settle();
     wire.send(encodeEvent({ data: 'Message 0' }));
     await settle();
@@ -146,7 +148,7 @@ describe('createLessonStore', () => {
   it('next and back move through the recorded rows, and next runs when nothing has run yet', async () => {
     const { store, wire, flush, fetchImpl } = setup();
     store.getState().actions.next();
-    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(fetchImpl).toHaveBeenCalledTimes(1));
     await settle();
     wire.send(encodeEvent({ data: 'a' }) + encodeEvent({ data: 'b' }));
     wire.close();
@@ -171,6 +173,7 @@ describe('createLessonStore', () => {
     const { store, wire, flush, fetchImpl } = setup();
     store.getState().actions.setMode('step');
     store.getState().actions.run();
+    await vi.waitFor(() => expect(fetchImpl).toHaveBeenCalled());
     expect(fetchImpl.mock.calls[0]![0]).toBe('/api/stream?mode=step');
     await settle();
     wire.send(encodeEvent({ event: 'stepstream-id', data: 'abc-123' }));

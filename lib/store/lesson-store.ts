@@ -5,7 +5,6 @@ import { cursorBack, cursorForward, type Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { StreamEvent } from '@/lib/trace/types';
 import { createBatcher, nextAnimationFrame, type ScheduleFlush } from './frame-batcher';
-import { readEventStream } from './read-event-stream';
 import { selectFullTrace, selectIsRunning } from './selectors';
 
 /** Where the connection is, as the diagram and the buttons show it. */
@@ -120,19 +119,22 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
         connection = current;
         set({ showAllErrors: false, status: 'connecting', runParams: result.params, events: [], cursor: null, stepStreamId: null });
         const query = toStreamQuery(result.params).toString();
-        void readEventStream({
-          url: query ? `${streamUrl}?${query}` : streamUrl,
-          signal: abort.signal,
-          fetchImpl,
-          now,
-          onEvent: (event) => {
-            if (event.type === 'open') current.openedAt = now();
-            batcher.push(event);
-          },
-          onStreamId: (id) => {
-            if (connection === current) set({ stepStreamId: id });
-          },
-        });
+        // The reader (and eventsource-parser) loads on the first Run, not with the page.
+        void import('./read-event-stream').then(({ readEventStream }) =>
+          readEventStream({
+            url: query ? `${streamUrl}?${query}` : streamUrl,
+            signal: abort.signal,
+            fetchImpl,
+            now,
+            onEvent: (event) => {
+              if (event.type === 'open') current.openedAt = now();
+              batcher.push(event);
+            },
+            onStreamId: (id) => {
+              if (connection === current) set({ stepStreamId: id });
+            },
+          }),
+        );
         return true;
       },
 

@@ -81,6 +81,8 @@ export async function readEventStream({
       }
     }
     parser.end();
+    // A mark for `npm run bench:client`: when the last byte of the stream had been read.
+    performance.mark('stepstream:stream-end');
     onEvent({ type: 'end', atMs: arrivedAt, reason: 'complete' });
   } catch (error) {
     if (signal.aborted) return;

@@ -71,7 +71,7 @@ export function ExecutionTable() {
               <ExecutionTableRow
                 key={row.step}
                 row={row}
-                previous={observed ? rows[index - 1] : undefined}
+                previous={observed && row.step === current ? rows[index - 1] : undefined}
                 current={row.step === current}
                 highlight={highlight}
                 rowIndex={virtual.enabled ? index + 2 : undefined}

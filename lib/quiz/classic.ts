@@ -1,6 +1,5 @@
-import { variableTracker } from '@/lib/trace/tracker';
 import type { Trace } from '@/lib/trace/types';
-import { closeStep, ordinal, traceWith, yieldRows } from './facts';
+import { afterColumnValue, closeStep, ordinal, traceWith, yieldRows } from './facts';
 import { fixedOptions } from './options';
 import type { QuizQuestion } from './types';
 
@@ -49,7 +48,7 @@ export function afterColumnWhenRangeGrows(trace: Trace): Draft {
   const m = trace.params.n + 2;
   const column = Math.min(3, trace.params.n);
   const label = `After ${column}`;
-  const value = variableTracker(traceWith(trace, { n: m })).find((c) => c.label === label)!.i;
+  const value = afterColumnValue(trace, m, column);
   const texts = [0, 1, 2, 3].map((offset) => `It would be ${column - 1 + offset}`) as [string, string, string, string];
   return {
     ask: { kind: 'after-column-for-range', m, column },

@@ -1,4 +1,5 @@
 import { expectedTrace } from '@/lib/trace/expected';
+import { variableTracker } from '@/lib/trace/tracker';
 import type { ExecutionRow, Trace } from '@/lib/trace/types';
 import type { StreamParams } from '@/lib/stream/params';
 
@@ -27,7 +28,31 @@ export function closeStep(trace: Trace): number {
   return row.step;
 }
 
-/** The trace the lesson predicts if one parameter changed: the counterfactuals' ground truth. */
+const predictions = new Map<string, Trace>();
+
+/**
+ * The trace the lesson predicts if one parameter changed: the counterfactuals' ground truth.
+ * Remembered (the last few), since one quiz asks about the same "what if" more than once and a
+ * 10,000-row prediction is not free.
+ */
 export function traceWith(trace: Trace, change: Partial<StreamParams>): Trace {
-  return expectedTrace({ ...trace.params, ...change });
+  const params = { ...trace.params, ...change };
+  const key = JSON.stringify([params.n, params.delayMs, params.template, params.mode ?? 'timed']);
+  let predicted = predictions.get(key);
+  if (!predicted) {
+    predicted = expectedTrace(params);
+    if (predictions.size >= 16) predictions.delete(predictions.keys().next().value!);
+    predictions.set(key, predicted);
+  }
+  return predicted;
+}
+
+/**
+ * i in the Variable Tracker's "After `column`" column if the range were `m`. Rows up to that
+ * column do not depend on how many come after, so the prediction needs only `column` yields:
+ * the same answer, without building a 10,000-row trace for it.
+ */
+export function afterColumnValue(trace: Trace, m: number, column: number): string {
+  if (column > m) throw new Error(`range(${m}) has no 'After ${column}' column`);
+  return variableTracker(traceWith(trace, { n: column })).find((c) => c.label === `After ${column}`)!.i;
 }

@@ -1,10 +1,9 @@
 import { N_MAX, N_MIN, renderTemplate } from '@/lib/stream/params';
 import { pythonStringLiteral } from '@/lib/trace/format';
 import { executionCells } from '@/lib/trace/table';
-import { variableTracker } from '@/lib/trace/tracker';
 import type { Trace } from '@/lib/trace/types';
 import { iAtMessageWords } from './classic';
-import { closeStep, formatNumber, ordinal, traceWith, yieldRows } from './facts';
+import { afterColumnValue, closeStep, formatNumber, ordinal, traceWith, yieldRows } from './facts';
 import { buildOptions } from './options';
 import { pick, randomInt, type Random } from './random';
 import type { QuestionKind, QuizQuestion } from './types';
@@ -50,7 +49,7 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     const m = otherRange(trace, random);
     const column = randomInt(random, 1, Math.min(trace.params.n, m));
     const label = `After ${column}`;
-    const value = variableTracker(traceWith(trace, { n: m })).find((c) => c.label === label)!.i;
+    const value = afterColumnValue(trace, m, column);
     const change = m > trace.params.n ? 'increase' : 'decrease';
     return {
       ask: { kind: 'after-column-for-range', m, column },

@@ -6,11 +6,15 @@ export const nextAnimationFrame: ScheduleFlush = (flush) => {
   else setTimeout(flush, 16);
 };
 
+/** The most items handed on in one flush, so no single frame's work grows with the burst. */
+export const MAX_BATCH = 500;
+
 /**
  * Collects items and hands them on in one batch per scheduled flush, so a burst of 1000 frames at
- * delay 0 becomes a few store updates (one per animation frame) instead of 1000 renders.
+ * delay 0 becomes a few store updates (one per animation frame) instead of 1000 renders. A burst
+ * larger than `maxBatch` is spread over several frames, keeping each frame's task short.
  */
-export function createBatcher<T>(deliver: (batch: T[]) => void, schedule: ScheduleFlush = nextAnimationFrame) {
+export function createBatcher<T>(deliver: (batch: T[]) => void, schedule: ScheduleFlush = nextAnimationFrame, maxBatch = MAX_BATCH) {
   let pending: T[] = [];
   let scheduled = false;
   let cancelled = false;
@@ -18,9 +22,13 @@ export function createBatcher<T>(deliver: (batch: T[]) => void, schedule: Schedu
   const flush = () => {
     scheduled = false;
     if (cancelled || pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+    const batch = pending.length > maxBatch ? pending.splice(0, maxBatch) : pending;
+    if (batch === pending) pending = [];
     deliver(batch);
+    if (pending.length > 0 && !scheduled && !cancelled) {
+      scheduled = true;
+      schedule(flush);
+    }
   };
 
   return {
@@ -32,8 +40,10 @@ export function createBatcher<T>(deliver: (batch: T[]) => void, schedule: Schedu
         schedule(flush);
       }
     },
-    /** Delivers what is pending now, without waiting for the next frame. */
-    flush,
+    /** Delivers everything pending now, without waiting for the next frame. */
+    flushAll() {
+      while (!cancelled && pending.length > 0) flush();
+    },
     /** Drops what is pending; nothing is delivered after this. */
     cancel() {
       cancelled = true;

@@ -88,7 +88,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
   return createStore<LessonState>()((set, get) => {
     function disconnect() {
       if (!connection) return;
-      connection.batcher.flush();
+      connection.batcher.flushAll();
       connection.batcher.cancel();
       connection.abort.abort();
       connection = null;

@@ -7,19 +7,16 @@ export function pythonStringLiteral(text: string): string {
   return `'${escapePythonText(text, "'")}'`;
 }
 
+const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const SPECIAL_IN_SINGLE_QUOTES = /[\\'\x00-\x1f\x7f]/g;
+const SPECIAL_IN_DOUBLE_QUOTES = /[\\"\x00-\x1f\x7f]/g;
+
 /** Escapes text for the inside of a Python string literal delimited by `quote`. */
 export function escapePythonText(text: string, quote: "'" | '"'): string {
-  let out = '';
-  for (const char of text) {
-    if (char === '\\') out += '\\\\';
-    else if (char === quote) out += `\\${quote}`;
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (char < ' ' || char === '\x7f') out += `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    else out += char;
-  }
-  return out;
+  // One regex pass, not a loop per character: this runs for every row of a 10,000-frame trace.
+  return text.replace(quote === "'" ? SPECIAL_IN_SINGLE_QUOTES : SPECIAL_IN_DOUBLE_QUOTES, (char) =>
+    char === quote ? `\\${quote}` : (NAMED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`),
+  );
 }
 
 /** Seconds as the seed writes them: `1`, `0`, `0.25`. */

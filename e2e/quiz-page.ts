@@ -23,8 +23,9 @@ export class QuizPanel {
     };
   }
 
-  /** Every question's text, in order. */
+  /** Every question's text, in order (once the quiz, which loads after the page, is there). */
   async prompts() {
+    await this.page.locator('li.question').first().waitFor();
     return this.page.locator('li.question .question-prompt span[id]').allTextContents();
   }
 

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_DRAFT, validateDraft, type DraftField, type ParamsDraft } from '@/lib/stream/draft';
-import { isStepMode, toStreamQuery, type StreamMode, type StreamParams } from '@/lib/stream/params';
+import { toStreamQuery, type StreamMode, type StreamParams } from '@/lib/stream/params';
 import { cursorBack, cursorForward, type Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { StreamEvent } from '@/lib/trace/types';
@@ -201,5 +201,3 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
 
 export type LessonStore = ReturnType<typeof createLessonStore>;
 
-/** Whether this run's sleeps wait for the presenter. */
-export const isStepRun = (state: Pick<LessonState, 'runParams'>) => state.runParams !== null && isStepMode(state.runParams);

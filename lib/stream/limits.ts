@@ -17,9 +17,6 @@ export const LIMIT_VARIABLES = {
   lifetimeMs: { name: 'STEPSTREAM_MAX_STREAM_SECONDS', fallback: 3600, scale: 1000 },
 } as const;
 
-/** How many trusted proxies stand in front of the server: `STEPSTREAM_TRUST_PROXY` (default 0: trust none). */
-export const TRUST_PROXY_VARIABLE = 'STEPSTREAM_TRUST_PROXY';
-
 /** A non-negative whole number, or the fallback for anything else (a typo must not lift a cap). */
 function wholeNumber(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;

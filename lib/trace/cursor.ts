@@ -1,4 +1,4 @@
-import type { ConnectionState, Trace } from './types';
+import type { Trace } from './types';
 
 /**
  * Replay: a cursor is how many rows of a trace are shown (1 … M); null follows the live end.
@@ -45,7 +45,3 @@ export function playbackDelayMs(trace: Trace, cursor: Cursor, speed: number): nu
   return Math.max(0, gap) / speed;
 }
 
-/** The connection as the row at the cursor left it. */
-export function connectionAt(trace: Trace): ConnectionState | null {
-  return trace.rows.at(-1)?.connection ?? null;
-}

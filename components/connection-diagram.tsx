@@ -3,6 +3,7 @@
 import type { ConnectionStatus } from '@/lib/store/lesson-store';
 import { selectDisplayedTrace, selectIsReplaying, selectStatusOnShow } from '@/lib/store/selectors';
 import { isStepMode } from '@/lib/stream/params';
+import { framesSent, lastYieldRow } from '@/lib/trace/reduce';
 import { useLessonStore } from './lesson-store-provider';
 import { useCountdown } from './use-countdown';
 
@@ -23,15 +24,15 @@ export function ConnectionDiagram() {
   const shown = hasRun || replaying;
   const rows = shown ? trace.rows : [];
   const lastRow = rows.at(-1);
-  const frames = rows.filter((row) => row.kind === 'yield');
-  const lastFrame = frames.at(-1);
+  const framesReceived = framesSent(rows);
+  const lastFrame = lastYieldRow(rows);
   const total = shown ? trace.params.n : null;
   const stepMode = isStepMode(trace.params);
   const waiting = status === 'open' && (lastRow?.kind === 'yield' || (stepMode && lastRow?.kind === 'start'));
   const live = !replaying;
   const timedSleep = live && waiting && !stepMode ? trace.params.delayMs : null;
   const left = useCountdown(lastRow?.step, timedSleep);
-  const lastIsFinal = lastFrame !== undefined && total !== null && frames.length >= total;
+  const lastIsFinal = lastFrame !== undefined && total !== null && framesReceived >= total;
 
   return (
     <div className={`diagram diagram-${status}`}>
@@ -62,7 +63,7 @@ export function ConnectionDiagram() {
         {total !== null && (
           <span className="frame-count">
             {' '}
-            · frames received {frames.length} of {total}
+            · frames received {framesReceived} of {total}
           </span>
         )}
       </p>

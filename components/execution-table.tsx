@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { executionTableNote } from '@/lib/lesson/content';
 import { formatArrival } from '@/lib/trace/format';
 import { isExecutionCellHighlighted, type TableHighlight } from '@/lib/trace/highlight';
+import { framesSent } from '@/lib/trace/reduce';
 import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
 import type { ExecutionRow } from '@/lib/trace/types';
 import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
@@ -26,7 +27,7 @@ export function ExecutionTable() {
   const observed = trace.source === 'observed';
   const rows = trace.rows;
   const current = observed || replaying ? rows.at(-1)?.step : undefined;
-  const yields = rows.filter((row) => row.kind === 'yield').length;
+  const yields = framesSent(rows);
   const virtual = useVirtualRows(scrollRef, rows.length);
   const columnCount = EXECUTION_COLUMNS.length + 1;
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo } from 'react';
 import { isMomentRevealed, keyMoments } from '@/lib/trace/key-moments';
 import { EXECUTION_COLUMNS } from '@/lib/trace/table';
 import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
@@ -13,10 +14,12 @@ export function KeyMoments() {
   const trace = hasRun || replaying ? displayed : null;
   const highlight = useLessonStore((state) => state.highlight);
   const { setHighlight } = useLessonActions();
+  // The first moment lists every yield step: worth building once per run, not once per frame.
+  const moments = useMemo(() => keyMoments(displayed.params), [displayed.params]);
   if (!trace) return <p className="muted">Run the stream: each Key Moment opens when the table reaches it.</p>;
   return (
     <ol className="key-moments">
-      {keyMoments(trace.params).map((moment) => {
+      {moments.map((moment) => {
         const revealed = isMomentRevealed(moment, trace);
         const first = moment.steps[0]!;
         const last = moment.steps.at(-1)!;

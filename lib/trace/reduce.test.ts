@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '@/lib/stream/params';
 import { expectedEvents, expectedTrace } from './expected';
-import { emptyTrace, reduceEvents, reduceTrace } from './reduce';
+import { emptyTrace, framesSent, lastYieldRow, reduceEvents, reduceTrace } from './reduce';
 import { executionCells } from './table';
 import { variableTracker } from './tracker';
 import type { StreamEvent } from './types';
@@ -86,5 +86,22 @@ describe('reduceTrace', () => {
     const snapshot = structuredClone(before);
     reduceTrace(before, { type: 'frame', atMs: 1, data: 'x' });
     expect(before).toEqual(snapshot);
+  });
+});
+
+describe('framesSent and lastYieldRow', () => {
+  it('read the frame count and the latest yield off the end of the trace, whatever ended it', () => {
+    const base: StreamEvent[] = [
+      { type: 'open', atMs: 0 },
+      { type: 'frame', atMs: 1, data: 'a' },
+      { type: 'frame', atMs: 2, data: 'b' },
+    ];
+    for (const last of [[], [{ type: 'end', atMs: 3, reason: 'complete' }], [{ type: 'error', atMs: 3, message: 'x' }]] as StreamEvent[][]) {
+      const rows = observed([...base, ...last]).rows;
+      expect(framesSent(rows)).toBe(rows.filter((row) => row.kind === 'yield').length);
+      expect(lastYieldRow(rows)?.dataSent).toBe('b');
+    }
+    expect(framesSent(observed([{ type: 'open', atMs: 0 }]).rows)).toBe(0);
+    expect(lastYieldRow([])).toBeUndefined();
   });
 });

@@ -77,3 +77,17 @@ export function reduceEvents(trace: Trace, events: readonly StreamEvent[]): Trac
 export function reduceTrace(trace: Trace, event: StreamEvent): Trace {
   return reduceEvents(trace, [event]);
 }
+
+/**
+ * How many frames a trace has sent, read off its last row (every row after a yield keeps that
+ * yield's i), so a 10,000-row trace is not scanned on every render.
+ */
+export function framesSent(rows: readonly ExecutionRow[]): number {
+  return (rows.at(-1)?.i ?? -1) + 1;
+}
+
+/** The latest yield row, found from the end (at most two rows back). */
+export function lastYieldRow(rows: readonly ExecutionRow[]): ExecutionRow | undefined {
+  for (let index = rows.length - 1; index >= 0; index--) if (rows[index]!.kind === 'yield') return rows[index];
+  return undefined;
+}

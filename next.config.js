@@ -1,16 +1,18 @@
 // @ts-check
 
 /**
- * Security headers for everything the proxy does not handle (API routes, static files): see
- * lib/http/security-headers.ts, mirrored here because next.config.js is plain JavaScript.
+ * Security headers for everything the proxy does not handle (API routes, static files), from
+ * lib/http/response-headers.json (which server.mjs's direct stream route sends too).
  * Framing: only `/embed` may be put in an iframe by other sites; every other page and route
  * refuses, by CSP `frame-ancestors` and, for old browsers, `X-Frame-Options`.
  */
-const COMMON = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), clipboard-write=(self)' },
-];
+const RESPONSE_HEADERS = require('./lib/http/response-headers.json');
+
+/**
+ * `{name: value}` as Next's `[{key, value}]`.
+ * @param {Record<string, string>} headers
+ */
+const asList = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,11 +23,11 @@ const nextConfig = {
   serverExternalPackages: ['shiki'],
   async headers() {
     return [
-      { source: '/:path*', headers: COMMON },
+      { source: '/:path*', headers: asList(RESPONSE_HEADERS.everyResponse) },
       // Everything but /embed refuses framing; pages also get frame-ancestors in the proxy's CSP.
-      { source: '/((?!embed$).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      { source: '/((?!embed$).*)', headers: asList(RESPONSE_HEADERS.notEmbeddable) },
       // API routes load nothing and may not be framed.
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: '/api/:path*', headers: asList(RESPONSE_HEADERS.api) },
     ];
   },
 };

@@ -24,6 +24,8 @@ const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 test.describe('shutdown and mid-stream errors', () => {
   test('on SIGTERM every open stream gets a final comment and ends, and the server exits within 5 s', async () => {
     const server = await startServer(3111);
+    // What follows runs on the direct GET /api/stream (lib/stream/serve-on-node.ts), not Next's route.
+    expect(server.output()).toContain('GET /api/stream: served directly (node:http)');
     const streams = [0, 1, 2].map(() => readStream(server.baseURL, '/api/stream?n=1000&delay=200'));
     await expect.poll(async () => JSON.parse((await readStream(server.baseURL, '/api/health')).body).activeStreams).toBe(3);
 

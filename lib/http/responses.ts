@@ -1,5 +1,5 @@
 /** Headers on every JSON answer of the API: never cached, never sniffed as something else. */
-const JSON_HEADERS = { 'Cache-Control': 'no-store' } as const;
+export const JSON_HEADERS = { 'Cache-Control': 'no-store' } as const;
 
 /**
  * A refusal the client can act on: `{error, field}` with a 4xx status. `field` names the input at
@@ -19,11 +19,12 @@ export const MAX_QUERY_CHARS = 4096;
 /** The advance endpoint takes no body; anything beyond this is refused unread. */
 export const MAX_BODY_BYTES = 1024;
 
+/** What an oversize query string gets, before anything parses it. */
+export const LONG_QUERY_ERROR = `The query string is too long (over ${MAX_QUERY_CHARS} characters).`;
+
 /** Refuses an oversize query string before anything parses it. */
 export function refuseLongQuery(url: URL): Response | null {
-  return url.search.length > MAX_QUERY_CHARS
-    ? jsonError(414, `The query string is too long (over ${MAX_QUERY_CHARS} characters).`, 'query')
-    : null;
+  return url.search.length > MAX_QUERY_CHARS ? jsonError(414, LONG_QUERY_ERROR, 'query') : null;
 }
 
 /** Refuses a body larger than the endpoint takes, by its declared length, before reading it. */

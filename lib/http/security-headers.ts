@@ -1,8 +1,17 @@
+import RESPONSE_HEADERS from './response-headers.json';
+
 /**
  * The pages' Content-Security-Policy, made per request by `proxy.ts`. The headers every response
- * carries (nosniff, Referrer-Policy, Permissions-Policy, X-Frame-Options, the API's CSP) are set
- * in `next.config.js`.
+ * carries (nosniff, Referrer-Policy, Permissions-Policy, X-Frame-Options, the API's CSP) are in
+ * `response-headers.json`, set by `next.config.js` for Next's responses.
  */
+
+/** What every API response carries, as `next.config.js` has Next send it; for responses sent without Next. */
+export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  ...RESPONSE_HEADERS.everyResponse,
+  ...RESPONSE_HEADERS.notEmbeddable,
+  ...RESPONSE_HEADERS.api,
+};
 
 /** Only this path may be framed by other sites (course pages embed the lesson). */
 export const EMBEDDABLE_PATH = '/embed';

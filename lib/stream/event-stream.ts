@@ -50,15 +50,34 @@ export interface EventStreamBodyOptions {
 export const lifetimeFrame = (lifetimeMs: number) =>
   encodeEvent({ event: 'error', data: `This stream reached its time limit (${Math.round(lifetimeMs / 1000)} s) and was closed.` });
 
+/** Where a running stream's frames go: a web `ReadableStream`'s controller, or a Node response. */
+export interface FrameSink {
+  /** Sends one frame now. May throw if the other end has gone; that is ignored. */
+  write(frame: string): void;
+  /** Ends the response; called at most once. May throw if it has already ended; that is ignored. */
+  end(): void;
+}
+
+/** A started stream: its frames are produced one `pump()` at a time, so a slow reader pauses the generator. */
+export interface RunningEventStream {
+  /**
+   * Runs the generator to its next frame (through its sleep) and writes it. Resolves true if
+   * there may be more, false once the stream has ended. Call again only after it has resolved.
+   */
+  pump(): Promise<boolean>;
+  /** The reader has gone: stop at once, write nothing more. Idempotent. */
+  cancel(): void;
+}
+
 /**
- * Runs `eventStream` as a byte stream, one frame per pull, so a frame leaves as soon as it is
- * yielded and a slow reader pauses the generator (as WSGI does with a Flask generator).
+ * Starts `eventStream`, writing to `sink`. This is the one place a stream's life is kept, for
+ * both the web `ReadableStream` the route handler returns and the Node response `server.mjs` writes.
  *
- * Cancellation has one idempotent cleanup, wired to both `signal` (the request's) and the stream's
- * `cancel()`: it disposes the pacer (clearing its timers), wakes the generator with an error so it
- * stops at once, and after it nothing is enqueued.
+ * Cancellation has one idempotent cleanup, wired to `signal` (the request's) and to `cancel()`: it
+ * disposes the pacer (clearing its timers), wakes the generator with an error so it stops at once,
+ * ends the sink and calls `onFinish`; after it nothing is written.
  */
-export function createEventStreamBody(params: StreamParams, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
+export function startEventStream(params: StreamParams, sink: FrameSink, options: EventStreamBodyOptions = {}): RunningEventStream {
   const { signal, pacer = createTimerPacer(), prelude = [], sleepBeforeFirstYield = false, onFinish, onStart, lifetimeMs } = options;
   let finished = false;
   let lifetimeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,7 +94,6 @@ export function createEventStreamBody(params: StreamParams, options: EventStream
     });
 
   const generator = eventStream(params, sleep);
-  let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
 
   function cleanup() {
     if (finished) return;
@@ -86,67 +104,80 @@ export function createEventStreamBody(params: StreamParams, options: EventStream
     lifetimeTimer = undefined;
     wakeWithError?.(new StreamCancelled());
     wakeWithError = undefined;
-    closeQuietly();
+    try {
+      sink.end();
+    } catch {
+      // Already ended or cancelled by the reader: there is nobody left to tell.
+    }
     onFinish?.();
   }
 
-  /** Ends the body if it is still open; a cancelled or closed stream refuses, which is fine. */
-  function closeQuietly() {
+  function writeQuietly(frame: string) {
     try {
-      streamController?.close();
+      sink.write(frame);
     } catch {
-      // Already closed or cancelled by the reader: there is nobody left to tell.
+      // The reader has gone: nobody to tell.
     }
   }
 
   /** Ends the stream now, telling the client why in a last frame. */
   function stopWith(finalFrame: string) {
     if (finished) return;
-    try {
-      streamController?.enqueue(utf8.encode(finalFrame));
-    } catch {
-      // The reader has gone: nobody to tell.
-    }
+    writeQuietly(finalFrame);
     cleanup();
   }
 
-  if (signal?.aborted) cleanup();
-  else signal?.addEventListener('abort', cleanup, { once: true });
+  async function pump(): Promise<boolean> {
+    if (finished) return false;
+    let step: IteratorResult<string, void>;
+    try {
+      if (!started) {
+        started = true;
+        if (sleepBeforeFirstYield) await sleep(0);
+      }
+      step = await generator.next();
+    } catch (error) {
+      if (error instanceof StreamCancelled) return false;
+      // The status line has gone already: say what happened in the stream, then end it.
+      stopWith(error instanceof PacerExpired ? encodeEvent({ event: 'error', data: error.message }) : GENERATOR_FAILED_FRAME);
+      return false;
+    }
+    // WARNING: the client may have gone while the generator slept; writing now would throw.
+    if (finished) return false;
+    if (step.done) {
+      cleanup();
+      return false;
+    }
+    sink.write(step.value);
+    return true;
+  }
 
+  if (signal?.aborted) cleanup();
+  else {
+    signal?.addEventListener('abort', cleanup, { once: true });
+    for (const frame of prelude) sink.write(frame);
+    onStart?.(stopWith);
+    if (lifetimeMs !== undefined && Number.isFinite(lifetimeMs)) lifetimeTimer = setTimeout(() => stopWith(lifetimeFrame(lifetimeMs)), lifetimeMs);
+  }
+  return { pump, cancel: cleanup };
+}
+
+/**
+ * A started stream as a web byte stream, one frame per pull, so a frame leaves as soon as it is
+ * yielded and a slow reader pauses the generator (as WSGI does with a Flask generator).
+ */
+export function toReadableStream(start: (sink: FrameSink) => RunningEventStream): ReadableStream<Uint8Array> {
+  let running: RunningEventStream;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        streamController = controller;
-        if (finished) return closeQuietly();
-        for (const frame of prelude) controller.enqueue(utf8.encode(frame));
-        onStart?.(stopWith);
-        if (lifetimeMs !== undefined && Number.isFinite(lifetimeMs)) lifetimeTimer = setTimeout(() => stopWith(lifetimeFrame(lifetimeMs)), lifetimeMs);
+        running = start({ write: (frame) => controller.enqueue(utf8.encode(frame)), end: () => controller.close() });
       },
-      async pull(controller) {
-        if (finished) return;
-        let step: IteratorResult<string, void>;
-        try {
-          if (!started) {
-            started = true;
-            if (sleepBeforeFirstYield) await sleep(0);
-          }
-          step = await generator.next();
-        } catch (error) {
-          if (error instanceof StreamCancelled) return;
-          // The status line has gone already: say what happened in the stream, then end it.
-          const frame = error instanceof PacerExpired ? encodeEvent({ event: 'error', data: error.message }) : GENERATOR_FAILED_FRAME;
-          if (!finished) controller.enqueue(utf8.encode(frame));
-          cleanup();
-          return;
-        }
-        // WARNING: the client may have gone while the generator slept; enqueueing now would throw.
-        if (finished) return;
-        if (step.done) cleanup();
-        else controller.enqueue(utf8.encode(step.value));
-      },
-      cancel: cleanup,
+      pull: async () => void (await running.pump()),
+      cancel: () => running.cancel(),
     },
     // Pull only when the previous frame has been taken, so nothing queues up ahead of the reader.
     { highWaterMark: 0 },
   );
 }
+

@@ -2,7 +2,7 @@ import { DELAY_MS_MAX, DELAY_MS_MIN, N_MAX, N_MIN, STREAM_MODES, TEMPLATE_MAX_CH
 
 /**
  * The parameter rules as plain functions, shared by the browser form, share links and the route
- * (whose zod schema, `app/api/stream/query-schema.ts`, is tested to agree with them). Plain, so the
+ * (whose zod schema, `lib/stream/query-schema.ts`, is tested to agree with them). Plain, so the
  * browser loads no validation library for three fields.
  */
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; error: string };

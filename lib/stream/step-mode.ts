@@ -1,9 +1,7 @@
 import { encodeEvent } from '@/lib/sse/encode';
-import { createEventStreamBody, type EventStreamBodyOptions } from './event-stream';
-import type { StreamParams } from './params';
+import type { EventStreamBodyOptions } from './event-stream';
 import { createStepPacer, type StepPacer } from './pacer';
 import { STREAM_ID_EVENT } from './protocol';
-
 
 const REGISTRY_KEY = Symbol.for('stepstream.step-streams');
 type Registry = Map<string, StepPacer>;
@@ -19,15 +17,15 @@ function registry(): Registry {
 }
 
 /**
- * A stream whose generator waits for the presenter at every sleep (and before the first yield).
- * Its id (a random UUID, 122 bits) goes to its own client in the first event; the stream leaves
- * the registry the moment it ends, however it ends.
+ * Makes a stream wait for the presenter at every sleep (and before the first yield): these options
+ * on top of `options`. Its id (a random UUID, 122 bits) goes to its own client in the first event;
+ * the stream leaves the registry the moment it ends, however it ends.
  */
-export function createStepModeBody(params: StreamParams, options: EventStreamBodyOptions & { idleMs?: number } = {}): ReadableStream<Uint8Array> {
+export function withStepMode(options: EventStreamBodyOptions & { idleMs?: number } = {}): EventStreamBodyOptions {
   const id = crypto.randomUUID();
   const pacer = createStepPacer(options.idleMs);
   registry().set(id, pacer);
-  return createEventStreamBody(params, {
+  return {
     ...options,
     pacer,
     prelude: [encodeEvent({ event: STREAM_ID_EVENT, data: id })],
@@ -36,7 +34,7 @@ export function createStepModeBody(params: StreamParams, options: EventStreamBod
       registry().delete(id);
       options.onFinish?.();
     },
-  });
+  };
 }
 
 /** Lets the stream `id` yield its next frame. False when no such stream is running. */

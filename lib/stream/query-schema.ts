@@ -12,7 +12,7 @@ import {
   type QueryResult,
   type StreamParams,
   type StreamQueryField,
-} from '@/lib/stream/params';
+} from './params';
 
 /**
  * The route's query schema, in zod. It states the same rules as `lib/stream/rules.ts` (which the

@@ -15,8 +15,12 @@ export type Sleep = (ms: number) => Promise<void>;
  * It sleeps after every yield, the last included, so the stream ends one delay after its last frame.
  */
 export async function* eventStream(params: StreamParams, sleep: Sleep): AsyncGenerator<string, void> {
+  // The f-string `f'data: {template}\n\n'` is encoded once; each frame only fills in `{i}` (digits,
+  // never a line break, so filling in before or after encoding gives the same bytes).
+  const frame = encodeEvent({ data: params.template });
+  const numbered = frame.includes('{i}');
   for (let i = 0; i < params.n; i++) {
-    yield encodeEvent({ data: renderTemplate(params.template, i) });
+    yield numbered ? renderTemplate(frame, i) : frame;
     await sleep(params.delayMs);
   }
 }

@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeEvent } from '@/lib/sse/encode';
+import { eventStream } from './event-stream';
+import { renderTemplate } from './params';
+
+async function framesOf(template: string, n: number) {
+  const frames: string[] = [];
+  for await (const frame of eventStream({ n, delayMs: 0, template }, async () => {})) frames.push(frame);
+  return frames;
+}
+
+describe('eventStream', () => {
+  it('yields frame i as the template with {i} filled in, then encoded: for any template, line breaks and braces included', async () => {
+    const template = fc.string({ unit: fc.constantFrom('{', 'i', '}', '{i}', '\r', '\n', '\r\n', 'a', ' ', '😀'), minLength: 1, maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(template, fc.integer({ min: 1, max: 12 }), async (text, n) => {
+        const expected = Array.from({ length: n }, (_, i) => encodeEvent({ data: renderTemplate(text, i) }));
+        expect(await framesOf(text, n)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sends a template without {i} unchanged every time', async () => {
+    expect(await framesOf('tick', 3)).toEqual(['data: tick\n\n', 'data: tick\n\n', 'data: tick\n\n']);
+  });
+});

@@ -34,8 +34,11 @@ const app = next({ dev: false, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** Set by instrumentation.ts when Next prepares; absent only if the build has no instrumentation. */
-const directStream = globalThis[Symbol.for('stepstream.serve-stream')];
+/**
+ * Set by instrumentation.ts when Next prepares. `STEPSTREAM_STREAM_VIA_NEXT=1` leaves GET /api/stream
+ * to the route handler instead (`npm run bench` measures both).
+ */
+const directStream = process.env.STEPSTREAM_STREAM_VIA_NEXT === '1' ? undefined : globalThis[Symbol.for('stepstream.serve-stream')];
 
 const server = createServer((request, response) => {
   if (directStream?.isStreamRequest(request)) return directStream.serveStreamOnNode(request, response, clientAddress(request));

@@ -1,15 +1,18 @@
 // npm run bench — the stream server under load, against a floor and a reference, in one run.
 //
-//   node bench/load.mjs [--streams 2000] [--frames 5] [--delay 1000] [--only next,floor,flask]
+//   node bench/load.mjs [--streams 2000] [--frames 5] [--delay 1000] [--only next,next-route,floor,flask]
 //                       [--concurrency 500] [--flask-streams 500] [--port 3600] [--json path]
 //                       [--timeout seconds] [--cpu-prof dir] [--no-raw] [--verbose]
 //
 // Servers, each a child process on its own loopback port, run one after another (never two at
 // once: the machine's cores are shared with this load generator):
-//   next   the production server (node --expose-gc server.mjs), caps off
-//   floor  a bare node:http server emitting the same frames (bench/lib/floor-server.mjs)
-//   flask  the seed's own Flask example (bench/flask_seed.py) on Debian's python3-flask, if installed;
-//          `flask run` spends a thread per stream, so it gets at most --flask-streams streams
+//   next        the production server (node --expose-gc server.mjs), caps off; it serves
+//               GET /api/stream itself (lib/stream/serve-on-node.ts), everything else through Next
+//   next-route  the same server with STEPSTREAM_STREAM_VIA_NEXT=1: GET /api/stream through the
+//               Next.js route handler (app/api/stream/route.ts), to show what that costs
+//   floor       a bare node:http server emitting the same frames (bench/lib/floor-server.mjs)
+//   flask       the seed's own Flask example (bench/flask_seed.py) on Debian's python3-flask, if installed;
+//               `flask run` spends a thread per stream, so it gets at most --flask-streams streams
 //
 // For each: start → warm-up (1000 streams run to completion) → forced GC → idle RSS → memory check
 // (1000 streams opened, held, aborted; GC; RSS against the idle RSS) → forced GC → idle RSS → the
@@ -30,7 +33,7 @@ import { openStreams, rawRecords, summarize } from './lib/streams.mjs';
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const USAGE = `usage: node bench/load.mjs [--streams N] [--frames F] [--delay MS] [--only next,floor,flask]
+const USAGE = `usage: node bench/load.mjs [--streams N] [--frames F] [--delay MS] [--only next,next-route,floor,flask]
                           [--concurrency C] [--flask-streams N] [--port P] [--json PATH]
                           [--timeout S] [--cpu-prof DIR] [--no-raw] [--verbose]`;
 const FLAGS = new Set(['no-raw', 'verbose', 'help']);
@@ -74,9 +77,11 @@ const FLASK_STREAMS = intOption('flask-streams', Math.min(STREAMS, 500), 1, 60_0
 const BASE_PORT = intOption('port', 3600, 1024, 65_000);
 const TIMEOUT_S = args.timeout === undefined ? null : intOption('timeout', 0, 1, 86_400);
 const TEMPLATE = 'Message {i}';
-const ALL_KINDS = ['next', 'floor', 'flask'];
-const ONLY = (args.only ?? ALL_KINDS.join(',')).split(',').map((kind) => kind.trim()).filter(Boolean);
-for (const kind of ONLY) if (!ALL_KINDS.includes(kind)) fail(`--only takes next, floor and/or flask (got ${kind})`);
+const ALL_KINDS = ['next', 'floor', 'flask', 'next-route'];
+/** The order they run in (ports stay by ALL_KINDS, so older --port choices still hold). */
+const RUN_ORDER = ['next', 'next-route', 'floor', 'flask'];
+const ONLY = (args.only ?? RUN_ORDER.join(',')).split(',').map((kind) => kind.trim()).filter(Boolean);
+for (const kind of ONLY) if (!ALL_KINDS.includes(kind)) fail(`--only takes next, next-route, floor and/or flask (got ${kind})`);
 const WARMUP_STREAMS = 1000;
 const MEMORY_STREAMS = 1000;
 const KEEP_RAW = !args['no-raw'];
@@ -300,7 +305,7 @@ if (kinds.includes('flask') && !flaskAvailable()) {
   console.log('Flask reference skipped: install python3-flask');
   kinds.splice(kinds.indexOf('flask'), 1);
 }
-if (kinds.includes('next') && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+if ((kinds.includes('next') || kinds.includes('next-route')) && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
   log('no production build (.next/BUILD_ID): running npm run build');
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) fail('npm run build failed');
@@ -409,7 +414,7 @@ for (const [label, get, format, hasRatio] of ROWS) {
   lines.push(line);
 }
 
-// Targets (the server's: Next).
+// Targets: the production server's (server.mjs, "next").
 const next = results.next;
 const floor = results.floor;
 const targets = [];
@@ -470,7 +475,7 @@ for (const line of [
   'is part of every latency above.',
 ]) out.push(line);
 out.push('');
-out.push('TARGETS (Next server)');
+out.push('TARGETS (the production server, server.mjs: the "next" column)');
 for (const t of targets) out.push(`  ${t.verdict.padEnd(7)} ${t.name}: ${t.measured}`);
 if (results.next?.cpuProfile) {
   out.push('');

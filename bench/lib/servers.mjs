@@ -74,15 +74,19 @@ export async function portInUse(port) {
   }
 }
 
+/** server.mjs on the production build, caps off; `env` on top. */
+const nextServer = (port, cpuProfDir, env = {}) => ({
+  command: process.execPath,
+  args: ['--expose-gc', '-r', PRELOAD, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(ROOT, 'server.mjs')],
+  env: { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STEPSTREAM_MAX_STREAMS_PER_CLIENT: '0', STEPSTREAM_MAX_STREAMS: '0', ...env },
+  streamPath: '/api/stream',
+  healthPath: '/api/health',
+  canGc: true,
+});
+
 const KINDS = {
-  next: (port, { cpuProfDir }) => ({
-    command: process.execPath,
-    args: ['--expose-gc', '-r', PRELOAD, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(ROOT, 'server.mjs')],
-    env: { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STEPSTREAM_MAX_STREAMS_PER_CLIENT: '0', STEPSTREAM_MAX_STREAMS: '0' },
-    streamPath: '/api/stream',
-    healthPath: '/api/health',
-    canGc: true,
-  }),
+  next: (port, { cpuProfDir }) => nextServer(port, cpuProfDir),
+  'next-route': (port, { cpuProfDir }) => nextServer(port, cpuProfDir, { STEPSTREAM_STREAM_VIA_NEXT: '1' }),
   floor: (port) => ({
     command: process.execPath,
     args: ['--expose-gc', '-r', PRELOAD, FLOOR],

@@ -1,13 +1,14 @@
-import Link from 'next/link';
-
-/** Any unknown address: say so plainly and offer the lesson. */
+/**
+ * Any unknown address: say so plainly and offer the lesson. A plain link, not `next/link`: this
+ * boundary sits in the root layout, so whatever it imports ships with every page.
+ */
 export default function NotFound() {
   return (
     <main className="not-found">
       <p className="brand">Stepstream</p>
       <h1>There is no page here</h1>
       <p>
-        The lesson is at <Link href="/">the home page</Link>; the stream itself is <code>GET /api/stream</code>.
+        The lesson is at <a href="/">the home page</a>; the stream itself is <code>GET /api/stream</code>.
       </p>
     </main>
   );

@@ -40,8 +40,20 @@ await app.prepare();
  */
 const directStream = process.env.STEPSTREAM_STREAM_VIA_NEXT === '1' ? undefined : globalThis[Symbol.for('stepstream.serve-stream')];
 
+/** The direct GET /api/stream, guarded as Next guards a route: a bug answers 500, never a crash. */
+function serveStreamDirectly(request, response) {
+  try {
+    directStream.serveStreamOnNode(request, response, clientAddress(request));
+  } catch (error) {
+    console.error('GET /api/stream failed:', error);
+    if (response.headersSent) return void response.destroy();
+    response.writeHead(500, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify({ error: 'The server failed to start this stream.', field: null }));
+  }
+}
+
 const server = createServer((request, response) => {
-  if (directStream?.isStreamRequest(request)) return directStream.serveStreamOnNode(request, response, clientAddress(request));
+  if (directStream?.isStreamRequest(request)) return serveStreamDirectly(request, response);
   // Overwrites whatever the client sent under this name: only this server says who the client is.
   request.headers['x-stepstream-client'] = clientAddress(request);
   handle(request, response);

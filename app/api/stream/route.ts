@@ -19,8 +19,6 @@ export const dynamic = 'force-dynamic';
 export function GET(request: Request): Response {
   const stream = openStream(new URL(request.url), clientAddress(request.headers));
   if (!stream.ok) return jsonError(stream.status, stream.error, stream.field, stream.headers);
-  return new Response(
-    toReadableStream((sink) => stream.start(sink, request.signal)),
-    { headers: SSE_HEADERS },
-  );
+  const body = toReadableStream((sink) => stream.start(sink, request.signal));
+  return new Response(body, { headers: SSE_HEADERS });
 }

@@ -479,7 +479,7 @@ out.push('TARGETS (the production server, server.mjs: the "next" column)');
 for (const t of targets) out.push(`  ${t.verdict.padEnd(7)} ${t.name}: ${t.measured}`);
 if (results.next?.cpuProfile) {
   out.push('');
-  out.push(`CPU PROFILE of the Next server during the load: ${results.next.cpuProfile}`);
+  out.push(`CPU PROFILE of the production server (server.mjs, "next") during the load: ${results.next.cpuProfile}`);
   out.push('  (main JS thread only; /proc CPU also counts GC helper threads and the kernel)');
   const [fromUs, toUs] = results.next.loadWindowUs ?? [null, null];
   out.push(...summarizeProfile(results.next.cpuProfile, { top: 20, fromUs, toUs }).map((line) => `  ${line}`));

@@ -80,6 +80,8 @@ const TEMPLATE = 'Message {i}';
 const ALL_KINDS = ['next', 'floor', 'flask', 'next-route'];
 /** The order they run in (ports stay by ALL_KINDS, so older --port choices still hold). */
 const RUN_ORDER = ['next', 'next-route', 'floor', 'flask'];
+/** The servers `--cpu-prof` profiles (both are server.mjs), as the report names them. */
+const PROFILED_KINDS = { next: 'the production server (server.mjs, "next")', 'next-route': 'the route-handler path ("next-route")' };
 const ONLY = (args.only ?? RUN_ORDER.join(',')).split(',').map((kind) => kind.trim()).filter(Boolean);
 for (const kind of ONLY) if (!ALL_KINDS.includes(kind)) fail(`--only takes next, next-route, floor and/or flask (got ${kind})`);
 const WARMUP_STREAMS = 1000;
@@ -184,7 +186,7 @@ async function benchServer(kind, port) {
   const count = kind === 'flask' ? FLASK_STREAMS : STREAMS;
   const started = performance.now();
   log(`${kind}: starting on 127.0.0.1:${port}`);
-  const server = await startServer(kind, port, { cpuProfDir: kind === 'next' ? (args['cpu-prof'] ?? null) : null, verbose: Boolean(args.verbose) });
+  const server = await startServer(kind, port, { cpuProfDir: kind in PROFILED_KINDS ? (args['cpu-prof'] ?? null) : null, verbose: Boolean(args.verbose) });
   const out = { kind, pid: server.pid, port, streams: count, rssAtStartKB: rssKB(server.pid) };
   try {
     // Warm-up: the first requests load route code and grow the heap; run a round to completion.
@@ -281,13 +283,13 @@ async function benchServer(kind, port) {
     log(`${kind}: ${summary.completed}/${count} completed, ${summary.framesLost} frames lost, open rate ${summary.openRate}/s, steady pacing p99 ${summary.pacingSteadyMs.p99} ms`);
   } finally {
     out.stopped = await server.stop();
-    if (kind === 'next' && args['cpu-prof']) {
+    if (kind in PROFILED_KINDS && args['cpu-prof']) {
       // server.mjs exits through process.exit on SIGTERM, so V8 has written the profile by now.
       const dir = path.resolve(args['cpu-prof']);
       const profiles = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)) : [];
       const newest = profiles.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
       if (newest && statSync(newest).mtimeMs >= Date.now() - (performance.now() - started)) out.cpuProfile = newest;
-      else log(`next: no .cpuprofile appeared in ${dir}`);
+      else log(`${kind}: no .cpuprofile appeared in ${dir}`);
     }
     out.serverLog = server.log.slice(-10);
     out.runSeconds = round((performance.now() - started) / 1000, 1);
@@ -477,12 +479,13 @@ for (const line of [
 out.push('');
 out.push('TARGETS (the production server, server.mjs: the "next" column)');
 for (const t of targets) out.push(`  ${t.verdict.padEnd(7)} ${t.name}: ${t.measured}`);
-if (results.next?.cpuProfile) {
+for (const [kind, name] of Object.entries(PROFILED_KINDS)) {
+  if (!results[kind]?.cpuProfile) continue;
   out.push('');
-  out.push(`CPU PROFILE of the production server (server.mjs, "next") during the load: ${results.next.cpuProfile}`);
+  out.push(`CPU PROFILE of ${name} during the load: ${results[kind].cpuProfile}`);
   out.push('  (main JS thread only; /proc CPU also counts GC helper threads and the kernel)');
-  const [fromUs, toUs] = results.next.loadWindowUs ?? [null, null];
-  out.push(...summarizeProfile(results.next.cpuProfile, { top: 20, fromUs, toUs }).map((line) => `  ${line}`));
+  const [fromUs, toUs] = results[kind].loadWindowUs ?? [null, null];
+  out.push(...summarizeProfile(results[kind].cpuProfile, { top: 20, fromUs, toUs }).map((line) => `  ${line}`));
 }
 out.push('');
 out.push(`total run time: ${runSeconds} s`);

@@ -114,4 +114,14 @@ test.describe('GET /api/stream', () => {
     // A line that looks like a field (`event: x`) or is blank stays data: it cannot end the frame early.
     expect(result.body).toBe('data: a\ndata: event: x\ndata: \ndata: b 0\n\ndata: a\ndata: event: x\ndata: \ndata: b 1\n\n');
   });
+
+  test('answers HEAD with the headers a GET would get, and starts no stream', async ({ request }) => {
+    const activeStreams = async () => (await (await request.get('/api/health')).json()).activeStreams as number;
+    await expect.poll(activeStreams).toBe(0); // streams of earlier tests have closed
+    const head = await request.head('/api/stream?n=5&delay=10000');
+    expect(head.status()).toBe(200);
+    expect(head.headers()['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect((await request.head('/api/stream?n=abc')).status()).toBe(400);
+    expect(await activeStreams()).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { LONG_QUERY_ERROR, MAX_QUERY_CHARS } from '@/lib/http/responses';
 import { startEventStream, type FrameSink, type RunningEventStream } from './event-stream';
 import { currentLimits } from './limits';
-import { isStepMode } from './params';
+import { isStepMode, type StreamParams } from './params';
 import { parseStreamQueryWithZod } from './query-schema';
 import { admitStream } from './registry';
 import { withStepMode } from './step-mode';
@@ -29,9 +29,8 @@ export interface AdmittedStream {
  * handler (a web `ReadableStream`) and `server.mjs`'s direct one (a Node response).
  */
 export function openStream(url: URL, client: string): StreamRefusal | AdmittedStream {
-  if (url.search.length > MAX_QUERY_CHARS) return refusal(414, LONG_QUERY_ERROR, 'query');
-  const query = parseStreamQueryWithZod(url.searchParams);
-  if (!query.ok) return refusal(400, query.error, query.field);
+  const query = readStreamQuery(url);
+  if (!query.ok) return query;
 
   const limits = currentLimits();
   const admission = admitStream(client, limits);
@@ -46,6 +45,16 @@ export function openStream(url: URL, client: string): StreamRefusal | AdmittedSt
       return startEventStream(params, sink, isStepMode(params) ? withStepMode(options) : options);
     },
   };
+}
+
+/**
+ * The query of a stream request, checked: its parameters, or the refusal a bad one gets. This is
+ * all a `HEAD /api/stream` does: it answers as the `GET` would, without starting a stream.
+ */
+export function readStreamQuery(url: URL): StreamRefusal | { ok: true; params: StreamParams } {
+  if (url.search.length > MAX_QUERY_CHARS) return refusal(414, LONG_QUERY_ERROR, 'query');
+  const query = parseStreamQueryWithZod(url.searchParams);
+  return query.ok ? query : refusal(400, query.error, query.field);
 }
 
 const refusal = (status: number, error: string, field: string | null, headers: Record<string, string> = {}): StreamRefusal => ({

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GET } from '@/app/api/stream/route';
+import { GET, HEAD } from '@/app/api/stream/route';
 import { registryHealth } from './registry';
 import { isStreamRequest, serveStreamOnNode } from './serve-on-node';
 import { advanceStepStream } from './step-mode';
@@ -71,6 +71,24 @@ describe('GET /api/stream written straight to a Node response', () => {
       expect(fromNode.status === 200 || fromNode.body.startsWith('{"error":')).toBe(true);
     });
   }
+
+  it('answers HEAD as the GET would, status and headers, without starting a stream or taking a place', async () => {
+    vi.stubEnv('STEPSTREAM_MAX_STREAMS_PER_CLIENT', '1');
+    for (const query of ['', '?n=5&delay=10000', '?n=abc', `?template=${'x'.repeat(5000)}`]) {
+      const fromNode = await fetch(`${base}/api/stream${query}`, { method: 'HEAD', headers: { 'x-test-client': 'head' } });
+      const fromRoute = HEAD(new Request(`http://test/api/stream${query}`, { method: 'HEAD' }));
+      const get = GET(new Request(`http://test/api/stream${query}`, { headers: { 'x-stepstream-client': 'head-get' } }));
+      const viaGet = { status: get.status, headers: pick(get.headers) };
+      await get.body?.cancel();
+      expect([fromNode.status, fromRoute.status]).toEqual([viaGet.status, viaGet.status]);
+      expect(pick(fromNode.headers)).toEqual(viaGet.headers);
+      expect(pick(fromRoute.headers)).toEqual(viaGet.headers);
+      expect(await fromNode.text()).toBe('');
+      expect(registryHealth().activeStreams).toBe(0);
+    }
+    // Still room under a cap of one: no HEAD took it.
+    expect((await direct('?n=1&delay=0', 'head')).status).toBe(200);
+  });
 
   it('sends the headers Next adds to every API response (next.config.js), on streams and on refusals', async () => {
     for (const query of ['?n=1&delay=0', '?n=abc']) {
@@ -169,11 +187,11 @@ describe('serveStreamOnNode and a slow reader', () => {
 
 describe('isStreamRequest', () => {
   const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
-  it('takes GET /api/stream with or without a query, and leaves everything else to Next', () => {
+  it('takes GET and HEAD /api/stream with or without a query, and leaves everything else to Next', () => {
     expect(isStreamRequest(request('GET', '/api/stream'))).toBe(true);
     expect(isStreamRequest(request('GET', '/api/stream?n=3'))).toBe(true);
+    expect(isStreamRequest(request('HEAD', '/api/stream?n=3'))).toBe(true);
     for (const [method, url] of [
-      ['HEAD', '/api/stream'],
       ['POST', '/api/stream'],
       ['GET', '/api/stream/'],
       ['GET', '/api/streams'],

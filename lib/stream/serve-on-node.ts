@@ -2,15 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JSON_HEADERS } from '@/lib/http/responses';
 import { API_RESPONSE_HEADERS } from '@/lib/http/security-headers';
 import { SSE_HEADERS } from '@/lib/sse/headers';
-import { openStream } from './open-stream';
+import { openStream, readStreamQuery } from './open-stream';
 
 const STREAM_HEADERS = { ...API_RESPONSE_HEADERS, ...SSE_HEADERS };
 const JSON_RESPONSE_HEADERS = { ...API_RESPONSE_HEADERS, ...JSON_HEADERS, 'Content-Type': 'application/json' };
 
-/** Is this `GET /api/stream` (with or without a query)? Everything else is Next's. */
+/** Is this `GET` or `HEAD /api/stream` (with or without a query)? Everything else is Next's. */
 export function isStreamRequest(request: IncomingMessage): boolean {
   const url = request.url ?? '';
-  return request.method === 'GET' && (url === '/api/stream' || url.startsWith('/api/stream?'));
+  return (request.method === 'GET' || request.method === 'HEAD') && (url === '/api/stream' || url.startsWith('/api/stream?'));
 }
 
 /**
@@ -23,7 +23,15 @@ export function isStreamRequest(request: IncomingMessage): boolean {
  * waits for `drain`, so a slow reader pauses it as it pauses the route's stream.
  */
 export function serveStreamOnNode(request: IncomingMessage, response: ServerResponse, client: string): void {
-  const stream = openStream(new URL(request.url ?? '/', 'http://localhost'), client);
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (request.method === 'HEAD') {
+    // The GET's status and headers, and nothing started: a HEAD must not hold a stream's place.
+    const query = readStreamQuery(url);
+    response.writeHead(query.ok ? 200 : query.status, query.ok ? STREAM_HEADERS : JSON_RESPONSE_HEADERS);
+    response.end();
+    return;
+  }
+  const stream = openStream(url, client);
   if (!stream.ok) {
     response.writeHead(stream.status, { ...JSON_RESPONSE_HEADERS, ...stream.headers });
     response.end(JSON.stringify({ error: stream.error, field: stream.field }));

@@ -1,8 +1,8 @@
-import { jsonError } from '@/lib/http/responses';
+import { JSON_HEADERS, jsonError } from '@/lib/http/responses';
 import { SSE_HEADERS } from '@/lib/sse/headers';
 import { toReadableStream } from '@/lib/stream/event-stream';
 import { clientAddress } from '@/lib/stream/limits';
-import { openStream } from '@/lib/stream/open-stream';
+import { openStream, readStreamQuery } from '@/lib/stream/open-stream';
 
 // Timers and a long-lived response need Node, and every request must reach the generator.
 export const runtime = 'nodejs';
@@ -21,4 +21,11 @@ export function GET(request: Request): Response {
   if (!stream.ok) return jsonError(stream.status, stream.error, stream.field, stream.headers);
   const body = toReadableStream((sink) => stream.start(sink, request.signal));
   return new Response(body, { headers: SSE_HEADERS });
+}
+
+/** The `GET`'s status and headers for this query, with no body and no stream started. */
+export function HEAD(request: Request): Response {
+  const query = readStreamQuery(new URL(request.url));
+  if (!query.ok) return new Response(null, { status: query.status, headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' } });
+  return new Response(null, { headers: SSE_HEADERS });
 }

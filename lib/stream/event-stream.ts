@@ -1,6 +1,6 @@
 import { encodeEvent } from '@/lib/sse/encode';
 import { renderTemplate, type StreamParams } from './params';
-import { PacerExpired, createTimerPacer, type Pacer } from './pacer';
+import { PacerDisposed, PacerExpired, createTimerPacer, type Pacer } from './pacer';
 
 /** Waits `ms` milliseconds (or for the presenter); rejects if the stream is cancelled meanwhile. */
 export type Sleep = (ms: number) => Promise<void>;
@@ -30,8 +30,6 @@ const utf8 = new TextEncoder();
 /** Sent when the generator throws after the stream started, since the status can no longer change. */
 export const GENERATOR_FAILED_FRAME = encodeEvent({ event: 'error', data: 'The generator stopped unexpectedly.' });
 
-/** Thrown into a sleeping generator when its stream is cancelled. */
-class StreamCancelled extends Error {}
 
 export interface EventStreamBodyOptions {
   /** The request's signal: aborted when the client disconnects. */
@@ -78,26 +76,15 @@ export interface RunningEventStream {
  * both the web `ReadableStream` the route handler returns and the Node response `server.mjs` writes.
  *
  * Cancellation has one idempotent cleanup, wired to `signal` (the request's) and to `cancel()`: it
- * disposes the pacer (clearing its timers), wakes the generator with an error so it stops at once,
- * ends the sink and calls `onFinish`; after it nothing is written.
+ * disposes the pacer (clearing its timers and failing the pending sleep, so the generator stops at
+ * once), ends the sink and calls `onFinish`; after it nothing is written.
  */
 export function startEventStream(params: StreamParams, sink: FrameSink, options: EventStreamBodyOptions = {}): RunningEventStream {
   const { signal, pacer = createTimerPacer(), prelude = [], sleepBeforeFirstYield = false, onFinish, onStart, lifetimeMs } = options;
   let finished = false;
   let lifetimeTimer: ReturnType<typeof setTimeout> | undefined;
   let started = false;
-  let wakeWithError: ((reason: Error) => void) | undefined;
-
-  const sleep: Sleep = (ms) =>
-    new Promise((resolve, reject) => {
-      wakeWithError = reject;
-      pacer.wait(ms).then(() => {
-        wakeWithError = undefined;
-        resolve();
-      }, reject);
-    });
-
-  const generator = eventStream(params, sleep);
+  const generator = eventStream(params, (ms) => pacer.wait(ms));
 
   function cleanup() {
     if (finished) return;
@@ -106,8 +93,6 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
     pacer.dispose();
     if (lifetimeTimer !== undefined) clearTimeout(lifetimeTimer);
     lifetimeTimer = undefined;
-    wakeWithError?.(new StreamCancelled());
-    wakeWithError = undefined;
     try {
       sink.end();
     } catch {
@@ -131,21 +116,14 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
     cleanup();
   }
 
-  async function pump(): Promise<boolean> {
-    if (finished) return false;
-    let step: IteratorResult<string, void>;
-    try {
-      if (!started) {
-        started = true;
-        if (sleepBeforeFirstYield) await sleep(0);
-      }
-      step = await generator.next();
-    } catch (error) {
-      if (error instanceof StreamCancelled) return false;
-      // The status line has gone already: say what happened in the stream, then end it.
-      stopWith(error instanceof PacerExpired ? encodeEvent({ event: 'error', data: error.message }) : GENERATOR_FAILED_FRAME);
-      return false;
-    }
+  /** The generator's next step; the first time, through the sleep step mode takes before the first yield. */
+  function nextStep(): Promise<IteratorResult<string, void>> {
+    if (started) return generator.next();
+    started = true;
+    return sleepBeforeFirstYield ? pacer.wait(0).then(() => generator.next()) : generator.next();
+  }
+
+  function onStep(step: IteratorResult<string, void>): boolean {
     // WARNING: the client may have gone while the generator slept; writing now would throw.
     if (finished) return false;
     if (step.done) {
@@ -155,6 +133,16 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
     sink.write(step.value);
     return true;
   }
+
+  function onFailure(error: unknown): boolean {
+    if (error instanceof PacerDisposed) return false; // the stream ended while the generator slept
+    // The status line has gone already: say what happened in the stream, then end it.
+    stopWith(error instanceof PacerExpired ? encodeEvent({ event: 'error', data: error.message }) : GENERATOR_FAILED_FRAME);
+    return false;
+  }
+
+  // Plain promise chains, not async functions: every promise is paid for once per frame.
+  const pump = (): Promise<boolean> => (finished ? Promise.resolve(false) : nextStep().then(onStep, onFailure));
 
   if (signal?.aborted) cleanup();
   else {

@@ -4,12 +4,15 @@
 export interface Pacer {
   /** Resolves when the sleep is over; rejects with `PacerExpired` if it never will be. */
   wait(ms: number): Promise<void>;
-  /** Ends any pending wait for good (it never resolves) and clears every timer. */
+  /** Clears every timer and ends a pending wait at once: it rejects with `PacerDisposed`. */
   dispose(): void;
 }
 
 /** Thrown into a waiting generator when its pacer gives up; the message is for the person watching. */
 export class PacerExpired extends Error {}
+
+/** Thrown into a waiting generator when its stream has ended (the client went, or it was stopped). */
+export class PacerDisposed extends Error {}
 
 /**
  * Sleeps for real: `setTimeout`, cleared on dispose. A sleep of 0 yields to the event loop once
@@ -19,26 +22,23 @@ export class PacerExpired extends Error {}
 export function createTimerPacer(): Pacer {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let immediate: ReturnType<typeof setImmediate> | undefined;
+  let rejectPending: ((error: Error) => void) | undefined;
   return {
     wait: (ms) =>
-      new Promise((resolve) => {
-        if (ms <= 0) {
-          immediate = setImmediate(() => {
-            immediate = undefined;
-            resolve();
-          });
-          return;
-        }
-        timer = setTimeout(() => {
-          timer = undefined;
+      new Promise((resolve, reject) => {
+        rejectPending = reject;
+        const wake = () => {
+          timer = immediate = rejectPending = undefined;
           resolve();
-        }, ms);
+        };
+        if (ms <= 0) immediate = setImmediate(wake);
+        else timer = setTimeout(wake, ms);
       }),
     dispose: () => {
       if (timer !== undefined) clearTimeout(timer);
       if (immediate !== undefined) clearImmediate(immediate);
-      timer = undefined;
-      immediate = undefined;
+      rejectPending?.(new PacerDisposed());
+      timer = immediate = rejectPending = undefined;
     },
   };
 }
@@ -95,6 +95,7 @@ export function createStepPacer(idleMs = STEP_IDLE_MS): StepPacer {
     dispose: () => {
       if (idleTimer !== undefined) clearTimeout(idleTimer);
       idleTimer = undefined;
+      pending?.reject(new PacerDisposed());
       pending = null;
     },
   };

@@ -15,9 +15,11 @@ import {
 } from './params';
 
 /**
- * The route's query schema, in zod. It states the same rules as `lib/stream/rules.ts` (which the
- * browser uses, so the page ships no validator); `query-schema.test.ts` checks the two agree on
- * every query fast-check can think of.
+ * The stream endpoint's query schema, in zod. It states the same rules as `lib/stream/rules.ts`
+ * (which the browser uses, so the page ships no validator); `query-schema.test.ts` checks the two
+ * agree on every query fast-check can think of. It lives in `lib/`, not beside `route.ts`, because
+ * `openStream` uses it for both servers of the endpoint: the route handler and `server.mjs`'s
+ * direct one.
  */
 const wholeNumber = (field: string, min: number, max: number) =>
   z.pipe(

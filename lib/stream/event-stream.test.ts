@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeEvent } from '@/lib/sse/encode';
-import { eventStream } from './event-stream';
+import { eventStream, startEventStream } from './event-stream';
 import { renderTemplate } from './params';
 
 async function framesOf(template: string, n: number) {
@@ -26,3 +26,26 @@ describe('eventStream', () => {
     expect(await framesOf('tick', 3)).toEqual(['data: tick\n\n', 'data: tick\n\n', 'data: tick\n\n']);
   });
 });
+
+describe('startEventStream', () => {
+  it('ends the stream quietly when a write throws (the reader has gone): the end, onFinish and no more pumping', async () => {
+    const written: string[] = [];
+    let ended = 0;
+    let finished = 0;
+    const sink = {
+      write(frame: string) {
+        if (written.length === 2) throw new Error('socket gone');
+        written.push(frame);
+      },
+      end: () => void ended++,
+    };
+    const running = startEventStream({ n: 10, delayMs: 0, template: '{i}' }, sink, { onFinish: () => void finished++ });
+    const results: boolean[] = [];
+    for (let more = true; more; ) results.push((more = await running.pump()));
+    expect(written).toEqual(['data: 0\n\n', 'data: 1\n\n']);
+    expect(results).toEqual([true, true, false]);
+    expect([ended, finished]).toEqual([1, 1]);
+    expect(await running.pump()).toBe(false);
+  });
+});
+

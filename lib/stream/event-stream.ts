@@ -30,7 +30,6 @@ const utf8 = new TextEncoder();
 /** Sent when the generator throws after the stream started, since the status can no longer change. */
 export const GENERATOR_FAILED_FRAME = encodeEvent({ event: 'error', data: 'The generator stopped unexpectedly.' });
 
-
 export interface EventStreamBodyOptions {
   /** The request's signal: aborted when the client disconnects. */
   signal?: AbortSignal;
@@ -54,9 +53,9 @@ export const lifetimeFrame = (lifetimeMs: number) =>
 
 /** Where a running stream's frames go: a web `ReadableStream`'s controller, or a Node response. */
 export interface FrameSink {
-  /** Sends one frame now. May throw if the other end has gone; that is ignored. */
+  /** Sends one frame now. If it throws (the other end has gone), the stream ends quietly. */
   write(frame: string): void;
-  /** Ends the response; called at most once. May throw if it has already ended; that is ignored. */
+  /** Ends the response; called at most once. If it throws (it has ended already), that is ignored. */
   end(): void;
 }
 
@@ -101,11 +100,13 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
     onFinish?.();
   }
 
-  function writeQuietly(frame: string) {
+  /** Writes a frame; false if the write threw (the reader has gone: nobody to tell). */
+  function writeQuietly(frame: string): boolean {
     try {
       sink.write(frame);
+      return true;
     } catch {
-      // The reader has gone: nobody to tell.
+      return false;
     }
   }
 
@@ -130,8 +131,9 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
       cleanup();
       return false;
     }
-    sink.write(step.value);
-    return true;
+    if (writeQuietly(step.value)) return true;
+    cleanup();
+    return false;
   }
 
   function onFailure(error: unknown): boolean {

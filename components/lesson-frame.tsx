@@ -19,7 +19,8 @@ export function PresenterToggle() {
   const { setPresenting } = useLessonActions();
   return (
     <button type="button" className="button button-small" aria-pressed={presenting} aria-keyshortcuts="P" onClick={() => setPresenting(!presenting)}>
-      {presenting ? 'Exit presenter mode' : 'Presenter mode'}
+      <span className="label-wide">{presenting ? 'Exit presenter mode' : 'Presenter mode'}</span>
+      <span className="label-narrow">{presenting ? 'Exit presenting' : 'Present'}</span>
     </button>
   );
 }

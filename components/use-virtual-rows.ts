@@ -63,16 +63,20 @@ export function useVirtualRows(
     const element = container.current;
     if (!element || currentIndex === null || !following.current) return;
     const before = element.scrollTop;
-    if (currentIndex >= count - 1) {
-      element.scrollTop = element.scrollHeight; // the last row, and the note or placeholder after it
-    } else if (enabled) {
-      const header = element.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const header = element.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const isLast = currentIndex >= count - 1;
+    if (enabled) {
+      // Worked out from the row count, not read back from layout: the rows to render are known
+      // before the browser lays them out.
       const top = header + currentIndex * rowPx;
-      if (top - header < element.scrollTop) element.scrollTop = top - header;
-      else if (top + rowPx > element.scrollTop + element.clientHeight) element.scrollTop = top + rowPx - element.clientHeight;
+      const bottom = top + rowPx;
+      if (isLast) element.scrollTop = Math.max(element.scrollHeight, bottom); // the browser stops at the end
+      else if (top - header < element.scrollTop) element.scrollTop = top - header;
+      else if (bottom > element.scrollTop + element.clientHeight) element.scrollTop = bottom - element.clientHeight;
+    } else if (isLast) {
+      element.scrollTop = element.scrollHeight; // the last row, and the note or placeholder after it
     } else {
       const row = element.querySelector<HTMLElement>('tbody tr[aria-current="step"]');
-      const header = element.querySelector('thead')?.getBoundingClientRect().height ?? 0;
       if (row) keepInView(element, row, { coveredTop: header });
     }
     if (element.scrollTop !== before) {

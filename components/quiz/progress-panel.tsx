@@ -29,6 +29,7 @@ export function ProgressPanel() {
   }
 
   const practised = QUESTION_KINDS.filter((kind) => mastery[kind]);
+  const empty = history.length === 0 && practised.length === 0;
   return (
     <section className="progress" aria-labelledby="progress-heading">
       <h3 id="progress-heading">Your progress</h3>
@@ -40,10 +41,13 @@ export function ProgressPanel() {
           </button>
         </p>
       )}
-      {history.length === 0 && practised.length === 0 ? (
-        <p className="muted">Check an answer to start tracking your progress. It stays in this browser only.</p>
+      {empty ? (
+        <p className="muted">
+          Check an answer to start tracking your progress. Only each question&apos;s first Check counts. It stays in this browser only.
+        </p>
       ) : (
         <>
+          <p className="muted">First checked answers only; practice is not saved. It stays in this browser only.</p>
           {history.length > 0 && (
             <p>
               Recent scores:{' '}
@@ -81,7 +85,10 @@ export function ProgressPanel() {
         <button type="button" className="button" onClick={download}>
           Export results (JSON)
         </button>
-        <button type="button" className="button" onClick={reset} disabled={history.length === 0 && practised.length === 0}>
+        {/* aria-disabled, not disabled: Reset empties progress, and a disabled button would drop focus to <body>. */}
+        <button type="button" className="button" onClick={() => {
+            if (!empty) reset();
+          }} aria-disabled={empty || undefined}>
           Reset progress
         </button>
       </div>

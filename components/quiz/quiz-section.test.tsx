@@ -54,6 +54,38 @@ describe('QuizSection', () => {
     expect(screen.getByText('0 / 3')).toBeInTheDocument();
   });
 
+  it('scores the first Check only: correcting a guess after seeing the answer is practice, marked as not scored', async () => {
+    const { user } = renderQuiz();
+    const card = screen.getByRole('radiogroup', { name: FIRST }).closest('li')!;
+    await user.click(within(card).getByRole('radio', { name: 'C 2' }));
+    await user.click(within(card).getByRole('button', { name: 'Check' }));
+    await user.click(within(card).getByRole('radio', { name: 'B 1' }));
+    await user.click(within(card).getByRole('button', { name: 'Check' }));
+
+    const feedback = within(card).getByRole('status');
+    expect(feedback).toHaveTextContent(/^Not quite: the answer is B 1\./);
+    expect(feedback).toHaveTextContent('Practice, not scored: B 1 is right. Your score keeps your first answer, C 2.');
+    expect(screen.getByText('0 / 3')).toBeInTheDocument();
+    const mastery = screen.getByRole('table', { name: 'Mastery by kind of question' });
+    expect(within(mastery).getByRole('cell', { name: '0 of 1' })).toBeInTheDocument();
+  });
+
+  it('keeps focus on Check after it is pressed: it is marked aria-disabled, not disabled, and ignores clicks', async () => {
+    const { user } = renderQuiz();
+    const card = screen.getByRole('radiogroup', { name: FIRST }).closest('li')!;
+    const check = within(card).getByRole('button', { name: 'Check' });
+    expect(check).toHaveAttribute('aria-disabled', 'true');
+    await user.click(within(card).getByRole('radio', { name: 'B 1' }));
+    expect(check).not.toHaveAttribute('aria-disabled');
+    await user.click(check);
+    expect(check).toHaveFocus();
+    expect(check).toHaveAttribute('aria-disabled', 'true');
+    expect(check).not.toBeDisabled();
+    await user.click(check);
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Correct\./);
+    expect(within(screen.getByRole('table', { name: 'Mastery by kind of question' })).getByRole('cell', { name: '1 of 1' })).toBeInTheDocument();
+  });
+
   it('lights up the cells a hint names, announces them, and offers to run the stream before any run', async () => {
     const { user } = renderQuiz();
     const card = screen.getByRole('radiogroup', { name: THIRD }).closest('li')!;

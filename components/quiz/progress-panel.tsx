@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { KIND_LABELS, QUESTION_KINDS } from '@/lib/quiz/kinds';
-import { exportProgress } from '@/lib/store/progress-store';
+import { exportProgress, watchOtherTabs } from '@/lib/store/progress-store';
 import { useProgressStore, useProgressStoreApi } from './progress-store-provider';
 
 /** Saved progress: recent scores, mastery per kind of question, reset and export. */
@@ -13,9 +13,11 @@ export function ProgressPanel() {
   const notice = useProgressStore((state) => state.notice);
   const { reset, dismissNotice } = useProgressStore((state) => state.actions);
 
-  // Saved progress is read after mount, so the server's HTML and the first render agree.
+  // Saved progress is read after mount, so the server's HTML and the first render agree; from then
+  // on, what another tab saves shows here too.
   useEffect(() => {
     void api.persist.rehydrate();
+    return watchOtherTabs(api);
   }, [api]);
 
   function download() {

@@ -1,7 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
+import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION } from '@/lib/store/progress-store';
 import { ExecutionTable } from '../execution-table';
 import { LessonStoreProvider, QuizStoreProvider } from '../lesson-store-provider';
 import { VariableTracker } from '../variable-tracker';
@@ -95,5 +96,18 @@ describe('QuizSection', () => {
     expect([...tracker.querySelectorAll('[data-highlighted]')].map((cell) => cell.textContent)).toEqual(['2']);
     expect(screen.getByText(/Highlighted in the Variable Tracker, row i: After 3\./)).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Run the stream' })).toBeInTheDocument();
+  });
+
+  it('shows the progress another tab saves when its storage event arrives', async () => {
+    const entry = (correct: number) => ({ at: '2026-11-23T12:00:00.000Z', quiz: 'classic', correct, total: 3, params: { n: 3, delayMs: 1000, template: 'Message {i}' } });
+    const save = (...history: ReturnType<typeof entry>[]) =>
+      localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify({ state: { scoring: PROGRESS_SCORING, history, mastery: {} }, version: PROGRESS_VERSION }));
+    save(entry(1));
+    renderQuiz();
+    expect(await screen.findByText('Recent scores: 1 / 3')).toBeInTheDocument(); // this tab has read the save
+
+    save(entry(1), entry(2)); // another tab finishes a set
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: PROGRESS_STORAGE_KEY, storageArea: localStorage })));
+    expect(screen.getByText('Recent scores: 2 / 3 · 1 / 3')).toBeInTheDocument();
   });
 });

@@ -2,14 +2,15 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
+import type { ParamsDraft } from '@/lib/stream/draft';
 import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION } from '@/lib/store/progress-store';
 import { ExecutionTable } from '../execution-table';
 import { LessonStoreProvider, QuizStoreProvider } from '../lesson-store-provider';
 import { VariableTracker } from '../variable-tracker';
 import { QuizSection } from './quiz-section';
 
-function renderQuiz() {
-  const lesson = createLessonStore();
+function renderQuiz(draft?: ParamsDraft) {
+  const lesson = createLessonStore({ draft });
   render(
     <LessonStoreProvider store={lesson}>
       <QuizStoreProvider>
@@ -109,5 +110,17 @@ describe('QuizSection', () => {
     save(entry(1), entry(2)); // another tab finishes a set
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key: PROGRESS_STORAGE_KEY, storageArea: localStorage })));
     expect(screen.getByText('Recent scores: 2 / 3 · 1 / 3')).toBeInTheDocument();
+  });
+
+  it('stops offering More questions when every different question has been asked, never repeating one', async () => {
+    const { user } = renderQuiz({ n: '1', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' });
+    const more = screen.getByRole('button', { name: 'More questions' });
+    for (let clicks = 0; clicks < 20 && more.getAttribute('aria-disabled') !== 'true'; clicks++) await user.click(more);
+    expect(more).toHaveAttribute('aria-disabled', 'true');
+    expect(more).toHaveFocus();
+    expect(screen.getByText('That is every different question about these parameters.')).toBeInTheDocument();
+    const prompts = screen.getAllByRole('radiogroup').map((group) => group.getAttribute('aria-labelledby')!).map((id) => document.getElementById(id)!.textContent);
+    expect(prompts.length).toBeGreaterThan(20);
+    expect(new Set(prompts).size).toBe(prompts.length);
   });
 });

@@ -46,6 +46,8 @@ function Quiz() {
     [trace, quiz, count],
   );
   const score = scoreQuiz(questions, answers);
+  // A set never repeats a question, so with few facts to ask about (range 1, say) it runs out.
+  const allAsked = questions.length < count;
   const predicted = trace.source === 'expected';
 
   /** Saves only the scored check: practice after it is judged on the card and never saved. */
@@ -112,9 +114,18 @@ function Quiz() {
           />
         ))}
       </ol>
-      <button type="button" className="button" onClick={quizActions.moreQuestions}>
+      {/* aria-disabled, not disabled: the click that asks the last question must not drop focus to <body>. */}
+      <button
+        type="button"
+        className="button"
+        aria-disabled={allAsked || undefined}
+        onClick={() => {
+          if (!allAsked) quizActions.moreQuestions();
+        }}
+      >
         More questions
       </button>
+      {allAsked && <p className="muted">That is every different question about these parameters.</p>}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

@@ -88,9 +88,14 @@ export function ProgressPanel() {
           Export results (JSON)
         </button>
         {/* aria-disabled, not disabled: Reset empties progress, and a disabled button would drop focus to <body>. */}
-        <button type="button" className="button" onClick={() => {
+        <button
+          type="button"
+          className="button"
+          aria-disabled={empty || undefined}
+          onClick={() => {
             if (!empty) reset();
-          }} aria-disabled={empty || undefined}>
+          }}
+        >
           Reset progress
         </button>
       </div>

@@ -26,8 +26,8 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
   const promptId = `${baseId}-prompt`;
   const scored = answer.scored;
   const correct = scored === question.answer;
-  const option = (letter: QuizQuestion['answer']) => question.options.find((candidate) => candidate.letter === letter)!;
-  const answerText = option(question.answer);
+  const optionFor = (letter: QuizQuestion['answer']) => question.options.find((candidate) => candidate.letter === letter)!;
+  const answerText = optionFor(question.answer);
   // WARNING: not `disabled`: Check disables itself when clicked, and a disabled button drops focus to <body>.
   const checkDisabled = !canCheck(answer);
 
@@ -51,9 +51,14 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
         ))}
       </div>
       <div className="question-actions">
-        <button type="button" className="button" onClick={() => {
+        <button
+          type="button"
+          className="button"
+          aria-disabled={checkDisabled || undefined}
+          onClick={() => {
             if (!checkDisabled) onCheck();
-          }} aria-disabled={checkDisabled || undefined}>
+          }}
+        >
           Check
         </button>
         <button type="button" className="button" onClick={onHint} aria-pressed={answer.hinted ?? false}>
@@ -71,9 +76,9 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
           ))}
         {answer.checked && isPractice(answer) && (
           <p className="feedback-practice">
-            <strong>Practice, not scored:</strong> {answer.checked} {option(answer.checked).text}{' '}
+            <strong>Practice, not scored:</strong> {answer.checked} {optionFor(answer.checked).text}{' '}
             {answer.checked === question.answer ? 'is right.' : 'is not the answer.'} Your score keeps your first answer, {scored}{' '}
-            {option(scored!).text}.
+            {optionFor(scored!).text}.
           </p>
         )}
       </div>

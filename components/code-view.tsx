@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
-import { flaskSlotText, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
+import { flaskSlotFills, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
@@ -86,9 +86,7 @@ function CodeBlock({ file, params, position }: { file: CodeFile; params: StreamP
       <pre className="code-pre" tabIndex={0}>
         <code>
           {file.lines.map((tokens, line) => {
-            const fills = file.slots
-              .filter((slot) => slot.line === line)
-              .map((slot) => ({ start: slot.start, end: slot.end, text: flaskSlotText(slot.name, params) }));
+            const fills = flaskSlotFills(file.slots, line, params);
             const active = line === activeLine;
             return (
               <span key={line} className={active ? 'code-line code-line-active' : 'code-line'} data-line={file.firstLine + line} aria-current={active ? 'step' : undefined}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { executionTableNote } from '@/lib/lesson/content';
 import { formatArrival } from '@/lib/trace/format';
 import { isExecutionCellHighlighted, type TableHighlight } from '@/lib/trace/highlight';
@@ -35,7 +35,6 @@ export function ExecutionTable() {
   const cursor = useLessonStore((state) => state.cursor);
   const highlight = useLessonStore((state) => state.highlight);
   const scrollRef = useRef<HTMLDivElement>(null);
-  useScrollToHighlight(scrollRef, highlight?.table === 'execution' ? highlight : null);
   const observed = trace.source === 'observed';
   const rows = trace.rows;
   // A prediction has a current row only when a link points at a step of it.
@@ -43,6 +42,13 @@ export function ExecutionTable() {
   const yields = framesSent(rows);
   const virtual = useVirtualRows(scrollRef, rows.length, current === undefined ? null : current - 1, cursor);
   const columnCount = EXECUTION_COLUMNS.length + 1;
+  const hinted = highlight?.table === 'execution' ? highlight : null;
+  // A long table renders only some rows: bring the hinted one into the DOM first, then into view.
+  const { enabled: virtualized, scrollToIndex } = virtual;
+  useLayoutEffect(() => {
+    if (hinted && virtualized) scrollToIndex(Math.min(...hinted.steps) - 1);
+  }, [hinted, virtualized, scrollToIndex]);
+  useScrollToHighlight(scrollRef, hinted, virtual.first);
 
   return (
     <div

@@ -38,9 +38,10 @@ export function UrlSync() {
       }
     }
 
+    // Subscribed first, so what restore() corrects (a step clamped to the run) goes back into the address bar.
+    const unsubscribe = [lesson.subscribe(write), quiz.subscribe(write)];
     restore();
     window.addEventListener('popstate', restore);
-    const unsubscribe = [lesson.subscribe(write), quiz.subscribe(write)];
     return () => {
       window.removeEventListener('popstate', restore);
       unsubscribe.forEach((stop) => stop());

@@ -86,10 +86,23 @@ export function useVirtualRows(
     setViewport(element.clientHeight || FALLBACK_VIEWPORT_PX);
   }, [container, currentIndex, count, enabled, rowPx]);
 
-  if (!enabled) return { enabled, first: 0, last: count, before: 0, after: 0, onScroll };
+  /** Scrolls the box to a row that may not be rendered yet (a hint pointing at an early step). */
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const element = container.current;
+      if (!element || !enabled) return;
+      following.current = false;
+      scrolling.current = true;
+      element.scrollTop = Math.max(0, index * rowPx - rowPx);
+      setScrollTop(element.scrollTop);
+    },
+    [container, enabled, rowPx],
+  );
+
+  if (!enabled) return { enabled, first: 0, last: count, before: 0, after: 0, onScroll, scrollToIndex };
   const first = Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowPx) + OVERSCAN);
-  return { enabled, first, last, before: first * rowPx, after: (count - last) * rowPx, onScroll };
+  return { enabled, first, last, before: first * rowPx, after: (count - last) * rowPx, onScroll, scrollToIndex };
 }
 
 /** Whether the table's current row is (at least partly) inside its box, or not rendered at all. */

@@ -92,7 +92,8 @@ test.describe('instructor tools', () => {
     const lesson = new LessonPage(page);
     await lesson.goto('/?n=abc&delay=50&step=-2');
     await expect(page.getByText('The link’s n is not valid (n must be a whole number), so it is 3.')).toBeVisible();
-    await expect(page.getByText('The link’s step is not valid')).toBeVisible();
+    await expect(page.getByText('The link’s step -2 is before the first step, so it shows step 1.')).toBeVisible();
+    await expect(page).toHaveURL(/\?delay=50&step=1$/); // the address bar says what is on show
     await expect(lesson.range).toHaveValue('3');
     await expect(lesson.sleep).toHaveValue('0.05');
   });

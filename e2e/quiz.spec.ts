@@ -44,8 +44,31 @@ test.describe('the visual quiz', () => {
     await question.hint();
     await expect(question.card).toContainText("Check the 'Data Sent' and 'Step' columns for when the second message is sent.");
     expect(await quiz.highlightedCells()).toEqual(['3', 'Message 1']);
+    // The hint leaves the page where it is, so the question stays on screen...
+    await expect(question.card).toBeInViewport();
+    // ...and offers the way to the cells and, in one tap, back.
+    await question.card.getByRole('button', { name: 'Show me in the table' }).click();
     await expect(page.locator('[data-highlighted]').first()).toBeInViewport();
+    await page.getByRole('button', { name: 'Back to question 1' }).click();
+    await expect(question.card).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Back to question 1' })).toHaveCount(0);
     await expect(quiz.score).toHaveText('Score: 0 / 3');
+  });
+
+  test('on a phone, a hint keeps the question on screen and scrolls the table box to the cell, across too', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto();
+    const question = quiz.question(SEED_QUESTIONS.first);
+    await question.card.scrollIntoViewIfNeeded();
+    const scrollY = await page.evaluate(() => window.scrollY);
+    await question.hint();
+    await expect(question.card.getByText('Hint:')).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
+    await question.card.getByRole('button', { name: 'Show me in the table' }).click();
+    const dataSent = page.locator('[data-highlighted]').filter({ hasText: 'Message 1' });
+    await expect(dataSent).toBeInViewport({ ratio: 0.9 });
   });
 
   test('a guess corrected after the answer is shown is practice: the score and saved progress keep the first Check', async ({ page }) => {

@@ -14,6 +14,8 @@ interface QuestionCardProps {
   onCheck: () => void;
   onHint: () => void;
   onRun: () => void;
+  /** Brings the highlighted cells on screen (the page scrolls up to the tables). */
+  onShowInTable: () => void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface QuestionCardProps {
  * first Check is scored and its feedback stays; checking another option after it is practice,
  * judged below it and marked as not scored.
  */
-export function QuestionCard({ number, question, answer, offerRun, onSelect, onCheck, onHint, onRun }: QuestionCardProps) {
+export function QuestionCard({ number, question, answer, offerRun, onSelect, onCheck, onHint, onRun, onShowInTable }: QuestionCardProps) {
   const baseId = useId();
   const promptId = `${baseId}-prompt`;
   const scored = answer.scored;
@@ -32,7 +34,7 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
   const checkDisabled = !canCheck(answer);
 
   return (
-    <li className={`question ${scored ? (correct ? 'question-correct' : 'question-wrong') : ''}`}>
+    <li id={`question-${number}`} className={`question ${scored ? (correct ? 'question-correct' : 'question-wrong') : ''}`}>
       <p className="question-prompt">
         <span className="question-number">{number}.</span> <span id={promptId}>{question.prompt}</span>
       </p>
@@ -85,7 +87,10 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
       {answer.hinted && (
         <div className="question-hint">
           <p>
-            <strong>Hint:</strong> {question.hint.text}
+            <strong>Hint:</strong> {question.hint.text}{' '}
+            <button type="button" className="link-button" onClick={onShowInTable}>
+              Show me in the table
+            </button>
           </p>
           {offerRun && (
             <p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { generateQuiz } from '@/lib/quiz/generate';
 import { answerKey, scoreQuiz } from '@/lib/quiz/score';
 import type { QuizQuestion } from '@/lib/quiz/types';
@@ -10,7 +10,9 @@ import { selectQuizTrace } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson-store-provider';
 import { ProgressStoreProvider, useProgressStore } from './progress-store-provider';
 import { ProgressPanel } from './progress-panel';
+import { BackToQuestion } from './back-to-question';
 import { QuestionCard } from './question-card';
+import { scrollPageTo } from '../scroll-page';
 
 /** A fresh seed for New questions: randomness lives here, in the view, never in `lib/quiz`. */
 function drawSeed(): number {
@@ -40,6 +42,8 @@ function Quiz() {
   const quizApi = useQuizStoreApi();
   const progress = useProgressStore((state) => state.actions);
   const [announcement, setAnnouncement] = useState('');
+  const [returnTo, setReturnTo] = useState<number | null>(null);
+  const clearReturn = useCallback(() => setReturnTo(null), []);
 
   const questions = useMemo(
     () => generateQuiz(trace, quiz === CLASSIC_QUIZ ? 0 : quiz, { count, classic: quiz === CLASSIC_QUIZ }),
@@ -70,6 +74,15 @@ function Quiz() {
     }
     setHighlight(target);
     setAnnouncement(`${question.hint.text} ${describeHighlight(question.hint.target)}`);
+  }
+
+  /** Scrolls up to the highlighted cells, and offers the way back to the question. */
+  function showInTable(number: number) {
+    const cell = document.querySelector('[data-highlighted]');
+    const table = cell?.closest('[role="region"]');
+    if (!cell || !table) return;
+    scrollPageTo(table);
+    setReturnTo(number);
   }
 
   function startQuiz(next: QuizState['quiz']) {
@@ -111,6 +124,7 @@ function Quiz() {
             onCheck={() => check(question)}
             onHint={() => hint(question)}
             onRun={run}
+            onShowInTable={() => showInTable(index + 1)}
           />
         ))}
       </ol>
@@ -126,6 +140,7 @@ function Quiz() {
         More questions
       </button>
       {allAsked && <p className="muted">That is every different question about these parameters.</p>}
+      {returnTo !== null && <BackToQuestion number={returnTo} onDone={clearReturn} />}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

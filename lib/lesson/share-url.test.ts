@@ -25,8 +25,23 @@ describe('share links', () => {
     expect(notices).toEqual([
       'The link’s n is not valid (n must be a whole number), so it is 3.',
       'The link’s mode is not valid (mode must be timed or step), so it is timed.',
-      'The link’s step is not valid (it must be a whole number from 1), so it shows the whole table.',
+      'The link’s step is not a step number, so it shows the whole table.',
       'The link’s quiz is not a quiz number, so here are the lesson’s own questions.',
     ]);
+  });
+
+  it('clamp a step outside the run to its first or last step, saying so', () => {
+    expect(readShareUrl('?step=0')).toEqual({
+      state: { ...DEFAULT_SHARED_STATE, cursor: 1 },
+      notices: ['The link’s step 0 is before the first step, so it shows step 1.'],
+    });
+    expect(readShareUrl('?step=-1').state.cursor).toBe(1);
+    expect(readShareUrl('?step=99')).toEqual({
+      state: { ...DEFAULT_SHARED_STATE, cursor: 5 },
+      notices: ['The link’s step 99 is past the last step of this run (5), so it shows step 5.'],
+    });
+    // The last step depends on the link's own range.
+    expect(readShareUrl('?n=10&step=12')).toEqual({ state: { ...DEFAULT_SHARED_STATE, params: { ...DEFAULT_SHARED_STATE.params, n: 10 }, cursor: 12 }, notices: [] });
+    expect(writeShareUrl(readShareUrl('?step=99').state)).toBe('?step=5');
   });
 });

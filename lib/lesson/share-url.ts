@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMS, parseStreamQuery, toStreamQuery, type StreamParams } from '@/lib/stream/params';
 import type { Cursor } from '@/lib/trace/cursor';
+import { expectedTrace } from '@/lib/trace/expected';
 
 /** What a share link holds: `/?n=5&delay=500&template=…&mode=step&step=3&present=1&quiz=42`. */
 export interface SharedState {
@@ -41,12 +42,8 @@ export function readShareUrl(search: string): { state: SharedState; notices: str
     if (field === 'mode' && parsed.params.mode) params.mode = parsed.params.mode;
   }
 
-  let cursor: Cursor = null;
-  const step = query.get('step');
-  if (step !== null) {
-    if (/^\d{1,4}$/.test(step) && Number(step) >= 1) cursor = Number(step);
-    else notices.push(`The link’s step is not valid (it must be a whole number from 1), so it shows the whole table.`);
-  }
+  const { cursor, notice } = readStep(query.get('step'), params);
+  if (notice) notices.push(notice);
 
   let quiz: SharedState['quiz'] = 'classic';
   const rawQuiz = query.get('quiz');
@@ -56,6 +53,21 @@ export function readShareUrl(search: string): { state: SharedState; notices: str
   }
 
   return { state: { params, cursor, presenting: query.get('present') === '1', quiz }, notices };
+}
+
+/**
+ * A link's step, clamped to the steps these parameters have (the model's table: start, n yields,
+ * end), with a notice whenever the link asked for something else. The address bar then shows
+ * the step actually on show.
+ */
+function readStep(step: string | null, params: StreamParams): { cursor: Cursor; notice?: string } {
+  if (step === null) return { cursor: null };
+  if (!/^-?\d{1,6}$/.test(step)) return { cursor: null, notice: 'The link’s step is not a step number, so it shows the whole table.' };
+  const asked = Number(step);
+  const last = expectedTrace(params).rows.length;
+  if (asked < 1) return { cursor: 1, notice: `The link’s step ${asked} is before the first step, so it shows step 1.` };
+  if (asked > last) return { cursor: last, notice: `The link’s step ${asked} is past the last step of this run (${last}), so it shows step ${last}.` };
+  return { cursor: asked };
 }
 
 /** The query string for a state; defaults are left out, so the seed's lesson is plain `/`. */

@@ -1,6 +1,7 @@
 'use client';
 
 import { selectDisplayedTrace, selectLessonView, selectStatusOnShow } from '@/lib/store/selectors';
+import { wireCaption } from '@/lib/lesson/stage-text';
 import { isStepMode } from '@/lib/stream/params';
 import { framesSent, lastYieldRow } from '@/lib/trace/reduce';
 import { useLessonStore } from './lesson-store-provider';
@@ -40,7 +41,7 @@ export function ConnectionDiagram() {
               {lastFrame.dataSent}
             </span>
           )}
-          <p className="wire-caption">{countdownText()}</p>
+          <p className="wire-caption">{wireCaption({ view, status, params: trace.params, row: lastRow, lastFrame: lastIsFinal, sleepLeftMs: left })}</p>
         </div>
         <div className="node node-server">
           <span className="node-title">Server</span>
@@ -49,16 +50,4 @@ export function ConnectionDiagram() {
       </div>
     </div>
   );
-
-  function countdownText(): string {
-    if (view === 'prediction') return 'nothing connected yet';
-    if (status === 'connecting') return 'GET /api/stream: the request is on its way';
-    if (waiting && stepMode) return `the server holds ${lastIsFinal ? 'the end' : 'the next frame'} until Step`;
-    if (left !== null) return `time.sleep(${trace.params.delayMs / 1000}): ${lastIsFinal ? 'generator ends' : 'next yield'} in ${(left / 1000).toFixed(1)} s`;
-    if (view === 'replay' && status === 'open') return 'open at this step of the recording';
-    if (status === 'closed' && lastRow?.kind === 'end') return 'the generator ended, so the response ended';
-    if (status === 'closed' && lastRow?.kind === 'stopped') return 'the client hung up; the generator stopped';
-    if (status === 'error') return 'the stream failed';
-    return '\u00a0';
-  }
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { timelineLabel } from '@/lib/lesson/stage-text';
 import { playbackDelayMs } from '@/lib/trace/cursor';
 import { selectFullTrace, selectLessonView, selectStepPosition } from '@/lib/store/selectors';
 import { ActionButton } from './action-button';
@@ -38,7 +39,7 @@ export function ReplayControls() {
 
   const atStart = shown <= 1;
   const atEnd = shown >= total;
-  const position = view === 'prediction' ? (cursor === null ? `Predicted: ${total} steps` : `Predicted step ${shown} of ${total}`) : `Step ${shown} of ${total}`;
+  const position = timelineLabel(view, cursor !== null, shown, total);
   return (
     <div className="replay" role="group" aria-label="Timeline">
       <div className="replay-steps">

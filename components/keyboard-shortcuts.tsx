@@ -37,7 +37,7 @@ export function KeyboardShortcuts() {
         setHelpOpen(false);
         return;
       }
-      const action = shortcutFor(event.key);
+      const action = shortcutFor(event.key, { characterKeys: true });
       if (!action || ownsKey(event.target as HTMLElement | null, event.key)) return;
       if (helpOpen && action !== 'help') return;
       event.preventDefault();
@@ -72,9 +72,9 @@ export function KeyboardShortcuts() {
                   <tr key={shortcut.action}>
                     <th scope="row">
                       {shortcut.keys.map((key, index) => (
-                        <span key={key}>
+                        <span key={key.key}>
                           {index > 0 && ' or '}
-                          <kbd>{key}</kbd>
+                          <kbd>{key.label}</kbd>
                         </span>
                       ))}
                     </th>

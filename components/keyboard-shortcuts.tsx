@@ -1,16 +1,26 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { SHORTCUTS, ownsKey, shortcutFor, type ShortcutAction } from '@/lib/lesson/shortcuts';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
+import './keyboard-shortcuts.css';
+
+/** Whether a pointer event on the dialog landed on its `::backdrop`, which the browser reports as the dialog itself. */
+function isOnBackdrop(event: MouseEvent<HTMLDialogElement>) {
+  if (event.target !== event.currentTarget) return false;
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+}
 
 /** The demo's keyboard: Space / → next, ← back, Home / End, R reset, P presenter, ? help. */
 export function KeyboardShortcuts() {
   const actions = useLessonActions();
   const presenting = useLessonStore((state) => state.presenting);
   const [helpOpen, setHelpOpen] = useState(false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const pressedOnBackdrop = useRef(false);
 
   useEffect(() => {
     function run(action: ShortcutAction) {
@@ -33,12 +43,9 @@ export function KeyboardShortcuts() {
     }
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === 'Escape' && helpOpen) {
-        setHelpOpen(false);
-        return;
-      }
       const action = shortcutFor(event.key, { characterKeys: true });
       if (!action || ownsKey(event.target as HTMLElement | null, event.key)) return;
+      // The open dialog makes the page inert: only ? (to close it again) acts; Escape is the dialog's own.
       if (helpOpen && action !== 'help') return;
       event.preventDefault();
       run(action);
@@ -47,49 +54,69 @@ export function KeyboardShortcuts() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [actions, presenting, helpOpen]);
 
+  // The <dialog> follows `helpOpen`. showModal() makes the rest of the page inert and keeps Tab
+  // inside; the browser's own ways of closing it (Escape) come back through `onClose`.
   useEffect(() => {
-    if (helpOpen) {
-      returnFocus.current = document.activeElement as HTMLElement | null;
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (helpOpen && !dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
       closeRef.current?.focus();
-    } else {
-      returnFocus.current?.focus?.();
-      returnFocus.current = null;
+    } else if (!helpOpen && dialog.open) {
+      dialog.close();
     }
   }, [helpOpen]);
+
+  function onClose() {
+    setHelpOpen(false);
+    // Browsers that restore focus on close put it here too; this makes it so in all of them,
+    // and when the dialog was opened with ? from wherever focus was.
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }
 
   return (
     <>
       <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
         Keyboard shortcuts (?)
       </button>
-      {helpOpen && (
-        <div className="overlay" onClick={() => setHelpOpen(false)}>
-          <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-heading" className="dialog" onClick={(event) => event.stopPropagation()}>
-            <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-            <table className="lesson-table shortcuts-table">
-              <tbody>
-                {SHORTCUTS.map((shortcut) => (
-                  <tr key={shortcut.action}>
-                    <th scope="row">
-                      {shortcut.keys.map((key, index) => (
-                        <span key={key.key}>
-                          {index > 0 && ' or '}
-                          <kbd>{key.label}</kbd>
-                        </span>
-                      ))}
-                    </th>
-                    <td>{shortcut.description}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="muted">Shortcuts never fire while you type in a field.</p>
-            <button ref={closeRef} type="button" className="button" onClick={() => setHelpOpen(false)}>
-              Close
-            </button>
-          </div>
-        </div>
-      )}
+      <dialog
+        ref={dialogRef}
+        className="shortcuts-dialog"
+        aria-labelledby="shortcuts-heading"
+        onClose={onClose}
+        // Only a click that starts and ends on the backdrop closes: selecting the dialog's text
+        // and letting go outside it must not.
+        onPointerDown={(event: PointerEvent<HTMLDialogElement>) => (pressedOnBackdrop.current = isOnBackdrop(event))}
+        onClick={(event) => {
+          if (pressedOnBackdrop.current && isOnBackdrop(event)) setHelpOpen(false);
+          pressedOnBackdrop.current = false;
+        }}
+      >
+        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+        <table className="lesson-table shortcuts-table">
+          <tbody>
+            {SHORTCUTS.map((shortcut) => (
+              <tr key={shortcut.action}>
+                <th scope="row">
+                  {shortcut.keys.map((key, index) => (
+                    <span key={key.key}>
+                      {index > 0 && ' or '}
+                      <kbd>{key.label}</kbd>
+                    </span>
+                  ))}
+                </th>
+                <td>{shortcut.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted">Shortcuts never fire while you type in a field.</p>
+        <button ref={closeRef} type="button" className="button" onClick={() => setHelpOpen(false)}>
+          Close
+        </button>
+      </dialog>
     </>
   );
 }

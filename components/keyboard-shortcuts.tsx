@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
-import { SHORTCUTS, ownsKey, shortcutFor, type ShortcutAction } from '@/lib/lesson/shortcuts';
+import { SHORTCUTS, isCharacterKey, ownsKey, shortcutFor, shortcutKeyLabels, type ShortcutAction } from '@/lib/lesson/shortcuts';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
+import { useCharacterKeyShortcuts } from './use-character-key-shortcuts';
 import './keyboard-shortcuts.css';
 
 /** Whether a pointer event on the dialog landed on its `::backdrop`, which the browser reports as the dialog itself. */
@@ -12,10 +13,19 @@ function isOnBackdrop(event: MouseEvent<HTMLDialogElement>) {
   return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
 }
 
-/** The demo's keyboard: Space / → next, ← back, Home / End, R reset, P presenter, ? help. */
+/** "A, B and C". */
+function listed(words: string[]) {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * The demo's keyboard: Space / → next, ← back, Home / End, R reset, P presenter, ? help; and the
+ * dialog that lists them, where the single-character ones can be switched off (WCAG 2.1.4).
+ */
 export function KeyboardShortcuts() {
   const actions = useLessonActions();
   const presenting = useLessonStore((state) => state.presenting);
+  const [characterKeys, setCharacterKeys] = useCharacterKeyShortcuts();
   const [helpOpen, setHelpOpen] = useState(false);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -43,7 +53,7 @@ export function KeyboardShortcuts() {
     }
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      const action = shortcutFor(event.key, { characterKeys: true });
+      const action = shortcutFor(event.key, { characterKeys });
       if (!action || ownsKey(event.target as HTMLElement | null, event.key)) return;
       // The open dialog makes the page inert: only ? (to close it again) acts; Escape is the dialog's own.
       if (helpOpen && action !== 'help') return;
@@ -52,7 +62,7 @@ export function KeyboardShortcuts() {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, presenting, helpOpen]);
+  }, [actions, presenting, helpOpen, characterKeys]);
 
   // The <dialog> follows `helpOpen`. showModal() makes the rest of the page inert and keeps Tab
   // inside; the browser's own ways of closing it (Escape) come back through `onClose`.
@@ -78,8 +88,8 @@ export function KeyboardShortcuts() {
 
   return (
     <>
-      <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-        Keyboard shortcuts (?)
+      <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts={characterKeys ? '?' : undefined}>
+        {characterKeys ? 'Keyboard shortcuts (?)' : 'Keyboard shortcuts'}
       </button>
       <dialog
         ref={dialogRef}
@@ -104,6 +114,7 @@ export function KeyboardShortcuts() {
                     <span key={key.key}>
                       {index > 0 && ' or '}
                       <kbd>{key.label}</kbd>
+                      {!characterKeys && isCharacterKey(key.key) && <span className="shortcut-off"> (off)</span>}
                     </span>
                   ))}
                 </th>
@@ -112,6 +123,27 @@ export function KeyboardShortcuts() {
             ))}
           </tbody>
         </table>
+        <div className="shortcuts-setting">
+          <span id="character-keys-label" className="field-label">
+            Single-key shortcuts
+          </span>
+          <button
+            type="button"
+            role="switch"
+            aria-checked={characterKeys}
+            aria-labelledby="character-keys-label"
+            aria-describedby="character-keys-hint"
+            className={`switch ${characterKeys ? 'switch-on' : ''}`}
+            onClick={() => setCharacterKeys(!characterKeys)}
+          >
+            <span className="switch-thumb" aria-hidden="true" />
+            <span>{characterKeys ? 'On' : 'Off'}</span>
+          </button>
+          <p id="character-keys-hint" className="muted">
+            When off, {listed(shortcutKeyLabels(true))} do nothing, so a stray keystroke or speech input cannot trigger them;{' '}
+            {listed(shortcutKeyLabels(false))} always work. This browser remembers the choice.
+          </p>
+        </div>
         <p className="muted">Shortcuts never fire while you type in a field.</p>
         <button ref={closeRef} type="button" className="button" onClick={() => setHelpOpen(false)}>
           Close

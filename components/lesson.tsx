@@ -10,6 +10,7 @@ import { LessonText } from './lesson-text';
 import { ParamsForm } from './params-form';
 import { LazyQuizSection } from './quiz/lazy-quiz-section';
 import { ReplayControls } from './replay-controls';
+import { SkipLink } from './skip-link';
 import { UrlSync } from './url-sync';
 import { VariableTracker } from './variable-tracker';
 import { LESSON_TITLE } from '@/lib/lesson/content';
@@ -23,6 +24,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
     <LessonStoreProvider>
       <QuizStoreProvider>
         <LessonFrame embedded={embedded}>
+          <SkipLink targetId="lesson" />
           {embedded ? (
             <h1 className="embed-title">{LESSON_TITLE}</h1>
           ) : (
@@ -34,7 +36,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
               </p>
             </header>
           )}
-          <main className="lesson">
+          <main id="lesson" className="lesson" tabIndex={-1}>
             <UrlSync />
             <div className="toolbar">
               <CopyLinkButton />

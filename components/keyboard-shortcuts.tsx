@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { SHORTCUTS, isCharacterKey, ownsKey, shortcutFor, shortcutKeyLabels, type ShortcutAction } from '@/lib/lesson/shortcuts';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
 import { useCharacterKeyShortcuts } from './use-character-key-shortcuts';
@@ -27,10 +27,6 @@ export function KeyboardShortcuts() {
   const presenting = useLessonStore((state) => state.presenting);
   const [characterKeys, setCharacterKeys] = useCharacterKeyShortcuts();
   const [helpOpen, setHelpOpen] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const pressedOnBackdrop = useRef(false);
 
   useEffect(() => {
     function run(action: ShortcutAction) {
@@ -64,22 +60,45 @@ export function KeyboardShortcuts() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [actions, presenting, helpOpen, characterKeys]);
 
-  // The <dialog> follows `helpOpen`. showModal() makes the rest of the page inert and keeps Tab
-  // inside; the browser's own ways of closing it (Escape) come back through `onClose`.
+  return (
+    <>
+      <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts={characterKeys ? '?' : undefined}>
+        {characterKeys ? 'Keyboard shortcuts (?)' : 'Keyboard shortcuts'}
+      </button>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)}>
+        <ShortcutList characterKeys={characterKeys} />
+        <CharacterKeysSwitch characterKeys={characterKeys} onChange={setCharacterKeys} />
+        <p className="muted">Shortcuts never fire while you type in a field.</p>
+      </ShortcutsDialog>
+    </>
+  );
+}
+
+/**
+ * A modal native <dialog> that follows `open`. showModal() makes the rest of the page inert and
+ * keeps Tab inside; every way of closing it (Close, the backdrop, Escape, `open` turning false)
+ * ends in the element's `close` event, which reports back and returns focus to the opener.
+ */
+function ShortcutsDialog({ open, onClose, children }: { open: boolean; onClose: () => void; children: ReactNode }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const pressedOnBackdrop = useRef(false);
+
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (helpOpen && !dialog.open) {
+    if (open && !dialog.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
       closeRef.current?.focus();
-    } else if (!helpOpen && dialog.open) {
+    } else if (!open && dialog.open) {
       dialog.close();
     }
-  }, [helpOpen]);
+  }, [open]);
 
-  function onClose() {
-    setHelpOpen(false);
+  function onDialogClose() {
+    onClose();
     // Browsers that restore focus on close put it here too; this makes it so in all of them,
     // and when the dialog was opened with ? from wherever focus was.
     if (opener.current?.isConnected) opener.current.focus();
@@ -87,68 +106,75 @@ export function KeyboardShortcuts() {
   }
 
   return (
-    <>
-      <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts={characterKeys ? '?' : undefined}>
-        {characterKeys ? 'Keyboard shortcuts (?)' : 'Keyboard shortcuts'}
+    <dialog
+      ref={dialogRef}
+      className="shortcuts-dialog"
+      aria-labelledby="shortcuts-heading"
+      onClose={onDialogClose}
+      // Only a click that starts and ends on the backdrop closes: selecting the dialog's text
+      // and letting go outside it must not.
+      onPointerDown={(event: PointerEvent<HTMLDialogElement>) => (pressedOnBackdrop.current = isOnBackdrop(event))}
+      onClick={(event) => {
+        if (pressedOnBackdrop.current && isOnBackdrop(event)) dialogRef.current?.close();
+        pressedOnBackdrop.current = false;
+      }}
+    >
+      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      {children}
+      <button ref={closeRef} type="button" className="button" onClick={() => dialogRef.current?.close()}>
+        Close
       </button>
-      <dialog
-        ref={dialogRef}
-        className="shortcuts-dialog"
-        aria-labelledby="shortcuts-heading"
-        onClose={onClose}
-        // Only a click that starts and ends on the backdrop closes: selecting the dialog's text
-        // and letting go outside it must not.
-        onPointerDown={(event: PointerEvent<HTMLDialogElement>) => (pressedOnBackdrop.current = isOnBackdrop(event))}
-        onClick={(event) => {
-          if (pressedOnBackdrop.current && isOnBackdrop(event)) setHelpOpen(false);
-          pressedOnBackdrop.current = false;
-        }}
+    </dialog>
+  );
+}
+
+/** The shortcuts, each key marked "(off)" while single-key shortcuts are off and it is one. */
+function ShortcutList({ characterKeys }: { characterKeys: boolean }) {
+  return (
+    <table className="lesson-table shortcuts-table">
+      <tbody>
+        {SHORTCUTS.map((shortcut) => (
+          <tr key={shortcut.action}>
+            <th scope="row">
+              {shortcut.keys.map((key, index) => (
+                <span key={key.key}>
+                  {index > 0 && ' or '}
+                  <kbd>{key.label}</kbd>
+                  {!characterKeys && isCharacterKey(key.key) && <span className="shortcut-off"> (off)</span>}
+                </span>
+              ))}
+            </th>
+            <td>{shortcut.description}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The "Single-key shortcuts" switch, saying which keys it turns off and which always work. */
+function CharacterKeysSwitch({ characterKeys, onChange }: { characterKeys: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <div className="shortcuts-setting">
+      <span id="character-keys-label" className="field-label">
+        Single-key shortcuts
+      </span>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={characterKeys}
+        aria-labelledby="character-keys-label"
+        aria-describedby="character-keys-hint"
+        className={`switch ${characterKeys ? 'switch-on' : ''}`}
+        onClick={() => onChange(!characterKeys)}
       >
-        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-        <table className="lesson-table shortcuts-table">
-          <tbody>
-            {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.action}>
-                <th scope="row">
-                  {shortcut.keys.map((key, index) => (
-                    <span key={key.key}>
-                      {index > 0 && ' or '}
-                      <kbd>{key.label}</kbd>
-                      {!characterKeys && isCharacterKey(key.key) && <span className="shortcut-off"> (off)</span>}
-                    </span>
-                  ))}
-                </th>
-                <td>{shortcut.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="shortcuts-setting">
-          <span id="character-keys-label" className="field-label">
-            Single-key shortcuts
-          </span>
-          <button
-            type="button"
-            role="switch"
-            aria-checked={characterKeys}
-            aria-labelledby="character-keys-label"
-            aria-describedby="character-keys-hint"
-            className={`switch ${characterKeys ? 'switch-on' : ''}`}
-            onClick={() => setCharacterKeys(!characterKeys)}
-          >
-            <span className="switch-thumb" aria-hidden="true" />
-            <span>{characterKeys ? 'On' : 'Off'}</span>
-          </button>
-          <p id="character-keys-hint" className="muted">
-            When off, {listed(shortcutKeyLabels(true))} do nothing, so a stray keystroke or speech input cannot trigger them;{' '}
-            {listed(shortcutKeyLabels(false))} always work. This browser remembers the choice.
-          </p>
-        </div>
-        <p className="muted">Shortcuts never fire while you type in a field.</p>
-        <button ref={closeRef} type="button" className="button" onClick={() => setHelpOpen(false)}>
-          Close
-        </button>
-      </dialog>
-    </>
+        <span className="switch-thumb" aria-hidden="true" />
+        <span>{characterKeys ? 'On' : 'Off'}</span>
+      </button>
+      <p id="character-keys-hint" className="muted">
+        When off, {listed(shortcutKeyLabels(true))} do nothing, so a stray keystroke or speech input cannot trigger them;{' '}
+        {listed(shortcutKeyLabels(false))} always work. This browser remembers the choice.
+      </p>
+    </div>
   );
 }

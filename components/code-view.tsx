@@ -1,13 +1,14 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
-import { sampleSummary } from '@/lib/lesson/content';
-import { flaskSlotText, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
-import { DEFAULT_PARAMS, isStepMode, type StreamParams } from '@/lib/stream/params';
+import { flaskSlotFills, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
+import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useCodePosition } from './use-code-position';
+import { useKeepInView } from './use-keep-in-view';
+import './code-view.css';
 
 /** A file as the server highlighted it, with its parameter slots and the line for each position. */
 export interface CodeFile {
@@ -19,14 +20,6 @@ export interface CodeFile {
   positions: Partial<Record<CodePosition, number>>;
 }
 
-const POSITION_NOTES: Record<CodePosition, string> = {
-  request: 'request arrives: the view returns a Response around the generator',
-  start: 'the generator starts: the loop begins',
-  yield: 'yield: a frame leaves the server',
-  sleep: 'sleeping: the connection stays open',
-  end: 'the loop is done: the generator ends and the connection closes',
-};
-
 type Tab = 'python' | 'typescript';
 
 /** Code with the executing line lit, following the run's parameters (or the form's, before a run). */
@@ -37,6 +30,9 @@ export function CodeView({ flask, typescript }: { flask: CodeFile; typescript: C
   const draft = useLessonStore(selectDraftResult);
   const params: StreamParams = runParams ?? (draft.ok ? draft.params : DEFAULT_PARAMS);
   const baseId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  // The code box may be shorter than the file (a phone, the TypeScript tab): keep the line in view.
+  useKeepInView(panel, '.code-line-active', `${tab}:${position}`);
 
   const tabs: Array<{ id: Tab; label: string }> = [
     { id: 'python', label: 'Flask (Python)' },
@@ -44,7 +40,6 @@ export function CodeView({ flask, typescript }: { flask: CodeFile; typescript: C
   ];
   return (
     <div className="code-view">
-      <p className="muted">{sampleSummary(params)}</p>
       <div role="tablist" aria-label="Generator source" className="code-tabs">
         {tabs.map(({ id, label }) => (
           <button
@@ -57,25 +52,28 @@ export function CodeView({ flask, typescript }: { flask: CodeFile; typescript: C
             className="code-tab"
             onClick={() => setTab(id)}
             onKeyDown={(event) => {
-              if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') setTab(tab === 'python' ? 'typescript' : 'python');
+              if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+              const other: Tab = tab === 'python' ? 'typescript' : 'python';
+              setTab(other);
+              document.getElementById(`${baseId}-tab-${other}`)?.focus();
             }}
           >
             {label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${baseId}-panel-${tab}`} aria-labelledby={`${baseId}-tab-${tab}`} className="code-tabpanel">
+      <div
+        ref={panel}
+        role="tabpanel"
+        id={`${baseId}-panel-${tab}`}
+        aria-labelledby={`${baseId}-tab-${tab}`}
+        className="code-tabpanel"
+        data-stage-part="code"
+      >
         {(tab === 'python' ? [flask] : typescript).map((file) => (
           <CodeBlock key={file.name} file={file} params={params} position={position} />
         ))}
       </div>
-      <p className="code-note" aria-live="polite">
-        {position === 'sleep' && isStepMode(params)
-          ? 'sleeping until the presenter presses Step: the connection stays open'
-          : position
-            ? POSITION_NOTES[position]
-            : 'Press Run to execute the generator.'}
-      </p>
     </div>
   );
 }
@@ -88,9 +86,7 @@ function CodeBlock({ file, params, position }: { file: CodeFile; params: StreamP
       <pre className="code-pre" tabIndex={0}>
         <code>
           {file.lines.map((tokens, line) => {
-            const fills = file.slots
-              .filter((slot) => slot.line === line)
-              .map((slot) => ({ start: slot.start, end: slot.end, text: flaskSlotText(slot.name, params) }));
+            const fills = flaskSlotFills(file.slots, line, params);
             const active = line === activeLine;
             return (
               <span key={line} className={active ? 'code-line code-line-active' : 'code-line'} data-line={file.firstLine + line} aria-current={active ? 'step' : undefined}>

@@ -7,38 +7,52 @@ import { isExecutionCellHighlighted, type TableHighlight } from '@/lib/trace/hig
 import { framesSent } from '@/lib/trace/reduce';
 import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
 import type { ExecutionRow } from '@/lib/trace/types';
-import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useScrollToHighlight } from './use-scroll-to-highlight';
 import { useVirtualRows } from './use-virtual-rows';
+import './lesson-tables.css';
+
+/**
+ * Shorter headings for a phone, drawn by CSS from `data-narrow`; the heading's name stays the
+ * seed's (`aria-label`), and so does its text.
+ */
+const NARROW_HEADINGS: Partial<Record<(typeof EXECUTION_COLUMNS)[number], string>> = { 'Connection State': 'State' };
+
+/** One class per column (and the arrival time's), so CSS can size each on a phone. */
+const COLUMN_CLASSES = ['col-step', 'col-action', 'col-data', 'col-sleep', 'col-connection', 'col-arrived'] as const;
 
 /**
  * The seed's Execution Table. Before a run it shows the prediction for the form's parameters,
  * dimmed; once a run starts it is built from the frames as they arrive, one row per observed
- * event with its arrival time; the newest row is current, and cells that changed flash once.
+ * event with its arrival time; the row on show is current (and kept in view), and cells that
+ * changed flash once.
  */
 export function ExecutionTable() {
   const trace = useLessonStore(selectDisplayedTrace);
   const status = useLessonStore((state) => state.status);
-  const replaying = useLessonStore(selectIsReplaying);
+  const view = useLessonStore(selectLessonView);
+  const cursor = useLessonStore((state) => state.cursor);
   const highlight = useLessonStore((state) => state.highlight);
   const scrollRef = useRef<HTMLDivElement>(null);
   useScrollToHighlight(scrollRef, highlight?.table === 'execution' ? highlight : null);
   const observed = trace.source === 'observed';
   const rows = trace.rows;
-  const current = observed || replaying ? rows.at(-1)?.step : undefined;
+  // A prediction has a current row only when a link points at a step of it.
+  const current = view !== 'prediction' || cursor !== null ? rows.at(-1)?.step : undefined;
   const yields = framesSent(rows);
-  const virtual = useVirtualRows(scrollRef, rows.length);
+  const virtual = useVirtualRows(scrollRef, rows.length, current === undefined ? null : current - 1, cursor);
   const columnCount = EXECUTION_COLUMNS.length + 1;
 
   return (
     <div
       ref={scrollRef}
-      className={virtual.enabled ? 'table-scroll table-scroll-tall' : 'table-scroll'}
+      className="table-scroll table-scroll-rows"
       tabIndex={0}
       role="region"
       aria-label="Execution Table, scrollable"
-      onScroll={virtual.enabled ? virtual.onScroll : undefined}
+      data-stage-part="table"
+      onScroll={virtual.onScroll}
     >
       <table
         className={`lesson-table execution-table source-${trace.source}${virtual.enabled ? ' virtualized' : ''}`}
@@ -49,18 +63,25 @@ export function ExecutionTable() {
           Execution Table
           {!observed && <span className="caption-note"> — predicted from the code; press Run to watch the real stream</span>}
         </caption>
+        <colgroup>
+          {COLUMN_CLASSES.map((name) => (
+            <col key={name} className={name} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             {EXECUTION_COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {column}
+              <th key={column} scope="col" data-narrow={NARROW_HEADINGS[column]} aria-label={NARROW_HEADINGS[column] && column}>
+                <span className="heading-text">{column}</span>
               </th>
             ))}
-            <th scope="col">{observed ? 'Arrived' : 'Due'}</th>
+            <th scope="col" className="col-arrival">
+              {observed ? 'Arrived' : 'Due'}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {status === 'connecting' && rows.length === 0 && (
+          {status === 'connecting' && observed && rows.length === 0 && (
             <tr className="placeholder-row">
               <td colSpan={columnCount}>Connecting…</td>
             </tr>
@@ -80,7 +101,7 @@ export function ExecutionTable() {
             );
           })}
           {virtual.after > 0 && <tr className="spacer-row" aria-hidden="true" style={{ height: virtual.after }} />}
-          {status === 'open' && observed && !replaying && (
+          {status === 'open' && view === 'live' && (
             <tr className="placeholder-row" aria-hidden="true">
               <td colSpan={columnCount}>{yields < trace.params.n ? 'waiting for the next frame…' : 'waiting for the generator to end…'}</td>
             </tr>
@@ -134,7 +155,7 @@ function ExecutionTableRow({ row, previous, current, highlight, rowIndex }: RowP
           </td>
         );
       })}
-      <td className="cell-arrival">{formatArrival(row.atMs)}</td>
+      <td className="cell-arrival col-arrival">{formatArrival(row.atMs)}</td>
     </tr>
   );
 }

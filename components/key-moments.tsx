@@ -3,15 +3,16 @@
 import { useMemo } from 'react';
 import { isMomentRevealed, keyMoments } from '@/lib/trace/key-moments';
 import { EXECUTION_COLUMNS } from '@/lib/trace/table';
-import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
+import './lesson-text.css';
 
 /** The seed's two Key Moments, each revealed when the live trace reaches its rows, and linked to them. */
 export function KeyMoments() {
   const displayed = useLessonStore(selectDisplayedTrace);
-  const replaying = useLessonStore(selectIsReplaying);
-  const hasRun = useLessonStore((state) => state.runParams !== null);
-  const trace = hasRun || replaying ? displayed : null;
+  const view = useLessonStore(selectLessonView);
+  // A prediction reveals nothing: the moments open when a real run reaches them.
+  const trace = view === 'prediction' ? null : displayed;
   const highlight = useLessonStore((state) => state.highlight);
   const { setHighlight } = useLessonActions();
   // The first moment lists every yield step: worth building once per run, not once per frame.

@@ -21,7 +21,8 @@ export function PresenterToggle() {
   const [characterKeys] = useCharacterKeyShortcuts();
   return (
     <button type="button" className="button button-small" aria-pressed={presenting} aria-keyshortcuts={characterKeys ? 'P' : undefined} onClick={() => setPresenting(!presenting)}>
-      {presenting ? 'Exit presenter mode' : 'Presenter mode'}
+      <span className="label-wide">{presenting ? 'Exit presenter mode' : 'Presenter mode'}</span>
+      <span className="label-narrow">{presenting ? 'Exit presenting' : 'Present'}</span>
     </button>
   );
 }

@@ -4,7 +4,15 @@ import { useState, type FormEvent } from 'react';
 import { N_MAX, N_MIN, TEMPLATE_MAX_CHARS, countChars } from '@/lib/stream/params';
 import type { DraftField } from '@/lib/stream/draft';
 import { selectDraftResult, selectIsRunning } from '@/lib/store/selectors';
-import { useLessonActions, useLessonStore } from './lesson-store-provider';
+import { useLessonStore } from './lesson-store-provider';
+import { useStartRun } from './use-start-run';
+import './params-form.css';
+
+/**
+ * The form's id. Run sits in the stage bar, outside the form, and submits it with
+ * `form="params-form"`: it is the form's default button, so Enter in a field runs too.
+ */
+export const PARAMS_FORM_ID = 'params-form';
 
 interface FieldSpec {
   field: DraftField;
@@ -13,32 +21,31 @@ interface FieldSpec {
 }
 
 const FIELDS: Record<DraftField, FieldSpec> = {
-  n: { field: 'n', label: 'Range n', hint: `range(n): how many messages, ${N_MIN}–${N_MAX}` },
-  sleepSeconds: { field: 'sleepSeconds', label: 'Sleep (seconds)', hint: 'time.sleep after every yield, 0–10 s' },
-  template: { field: 'template', label: 'Message template', hint: `{i} becomes the loop variable; up to ${TEMPLATE_MAX_CHARS} characters, line breaks allowed` },
+  n: { field: 'n', label: 'Range n', hint: `range(n): ${N_MIN}–${N_MAX} messages` },
+  sleepSeconds: { field: 'sleepSeconds', label: 'Sleep (seconds)', hint: 'time.sleep after each yield, 0–10' },
+  template: { field: 'template', label: 'Message template', hint: `{i} becomes the loop variable; line breaks allowed` },
 };
 
-/** The generator's parameters, checked as you type by the same rules as the route, plus Run / Stop / Reset. */
+/**
+ * The generator's parameters, checked as you type by the same rules as the route. Errors are tied
+ * to their field (read when it is focused) rather than announced at every keystroke; Run moves
+ * focus to the first invalid field. While a run is under way the fields are read-only, not
+ * disabled, so a focused field keeps its focus.
+ */
 export function ParamsForm() {
   const draft = useLessonStore((state) => state.draft);
   const showAllErrors = useLessonStore((state) => state.showAllErrors);
   const running = useLessonStore(selectIsRunning);
-  const status = useLessonStore((state) => state.status);
-  const hasRun = useLessonStore((state) => state.runParams !== null);
   const result = useLessonStore(selectDraftResult);
-  const { editDraft, setMode, run, stop, reset, step } = useLessonActions();
-  const canStep = useLessonStore((state) => state.stepStreamId !== null && state.status === 'open');
-  const stepMode = draft.mode === 'step';
+  const editDraft = useLessonStore((state) => state.actions.editDraft);
+  const startRun = useStartRun();
   const [touched, setTouched] = useState<Partial<Record<DraftField, boolean>>>({});
 
   const errorFor = (field: DraftField) => (result.ok || !(showAllErrors || touched[field]) ? undefined : result.errors[field]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!run()) {
-      const firstInvalid = event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]');
-      firstInvalid?.focus();
-    }
+    if (!running) startRun();
   }
 
   function renderField({ field, label, hint }: FieldSpec, multiline = false) {
@@ -49,12 +56,12 @@ export function ParamsForm() {
       name: field,
       value: draft[field],
       'aria-invalid': error ? true : undefined,
-      'aria-describedby': `${id}-hint${error ? ` ${id}-error` : ''}`,
+      'aria-describedby': `${error ? `${id}-error ` : ''}${id}-hint`,
       onChange: (event: { target: { value: string } }) => {
         editDraft(field, event.target.value);
         setTouched((t) => ({ ...t, [field]: true }));
       },
-      disabled: running,
+      readOnly: running,
     };
     return (
       <div className={`field field-${field}`}>
@@ -64,62 +71,23 @@ export function ParamsForm() {
         ) : (
           <input {...props} inputMode={field === 'n' ? 'numeric' : 'decimal'} autoComplete="off" />
         )}
-        <p id={`${id}-hint`} className="field-hint">
-          {field === 'template' ? `${hint} (${countChars(draft.template)}/${TEMPLATE_MAX_CHARS})` : hint}
-        </p>
         {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
+          <p id={`${id}-error`} className="field-error">
             {error}
           </p>
         )}
+        <p id={`${id}-hint`} className="field-hint">
+          {field === 'template' ? `${hint} (${countChars(draft.template)}/${TEMPLATE_MAX_CHARS})` : hint}
+        </p>
       </div>
     );
   }
 
   return (
-    <form className="params-form" onSubmit={onSubmit} noValidate aria-label="Generator parameters">
-      <div className="params-fields">
-        {renderField(FIELDS.n)}
-        {renderField(FIELDS.sleepSeconds)}
-        {renderField(FIELDS.template, true)}
-        <div className="field field-mode">
-          <span className="field-label" id="param-mode-label">
-            Step mode
-          </span>
-          <button
-            type="button"
-            role="switch"
-            aria-checked={stepMode}
-            aria-labelledby="param-mode-label"
-            aria-describedby="param-mode-hint"
-            className={`switch ${stepMode ? 'switch-on' : ''}`}
-            onClick={() => setMode(stepMode ? 'timed' : 'step')}
-            disabled={running}
-          >
-            <span className="switch-thumb" aria-hidden="true" />
-            <span>{stepMode ? 'On' : 'Off'}</span>
-          </button>
-          <p id="param-mode-hint" className="field-hint">
-            The server waits at every sleep until you press Step (→)
-          </p>
-        </div>
-      </div>
-      <div className="run-controls">
-        <button type="submit" className="button button-primary" disabled={running}>
-          {status === 'connecting' ? 'Connecting…' : 'Run'}
-        </button>
-        {stepMode && (
-          <button type="button" className="button button-step" onClick={step} disabled={!canStep} aria-keyshortcuts="ArrowRight Space">
-            Step
-          </button>
-        )}
-        <button type="button" className="button" onClick={stop} disabled={!running}>
-          Stop
-        </button>
-        <button type="button" className="button" onClick={reset} disabled={!hasRun && !running}>
-          Reset
-        </button>
-      </div>
+    <form id={PARAMS_FORM_ID} className="params-form" onSubmit={onSubmit} noValidate aria-label="Generator parameters">
+      {renderField(FIELDS.n)}
+      {renderField(FIELDS.sleepSeconds)}
+      {renderField(FIELDS.template, true)}
     </form>
   );
 }

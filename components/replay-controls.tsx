@@ -3,8 +3,11 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { playbackDelayMs } from '@/lib/trace/cursor';
-import { selectFullTrace, selectStepPosition } from '@/lib/store/selectors';
+import { selectFullTrace, selectLessonView, selectStepPosition } from '@/lib/store/selectors';
+import { ActionButton } from './action-button';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
+import { StepIcon } from './step-icon';
+import './replay-controls.css';
 
 const SPEEDS = [0.5, 1, 2] as const;
 
@@ -17,6 +20,7 @@ export function ReplayControls() {
   const { shown, total } = useLessonStore(useShallow(selectStepPosition));
   const trace = useLessonStore(selectFullTrace);
   const cursor = useLessonStore((state) => state.cursor);
+  const view = useLessonStore(selectLessonView);
   const { seek, back } = useLessonActions();
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
@@ -34,41 +38,61 @@ export function ReplayControls() {
 
   const atStart = shown <= 1;
   const atEnd = shown >= total;
+  const position = view === 'prediction' ? (cursor === null ? `Predicted: ${total} steps` : `Predicted step ${shown} of ${total}`) : `Step ${shown} of ${total}`;
   return (
     <div className="replay" role="group" aria-label="Timeline">
-      <div className="replay-buttons">
-        <button type="button" className="button button-small" onClick={() => seek(1)} disabled={atStart} aria-label="First step (Home)">
-          Home
-        </button>
-        <button type="button" className="button button-small" onClick={back} disabled={atStart} aria-label="Back one step (←)">
-          ◀ Back
-        </button>
-        <button
+      <div className="replay-steps">
+        <ActionButton type="button" className="button button-small button-icon" onClick={() => seek(1)} unavailable={atStart} aria-label="First step (Home)">
+          <StepIcon name="first" />
+        </ActionButton>
+        <ActionButton type="button" className="button button-small button-icon" onClick={back} unavailable={atStart} aria-label="Back one step (←)">
+          <StepIcon name="back" />
+        </ActionButton>
+        <ActionButton
           type="button"
-          className="button button-small"
+          className="button button-small button-icon"
           onClick={() => seek(shown + 1 >= total ? null : shown + 1)}
-          disabled={atEnd}
+          unavailable={atEnd}
           aria-label="Forward one step"
         >
-          Forward ▶
-        </button>
-        <button type="button" className="button button-small" onClick={() => seek(null)} disabled={atEnd} aria-label="Last step (End)">
-          End
-        </button>
-        <button
+          <StepIcon name="forward" />
+        </ActionButton>
+        <ActionButton type="button" className="button button-small button-icon" onClick={() => seek(null)} unavailable={atEnd} aria-label="Last step (End)">
+          <StepIcon name="last" />
+        </ActionButton>
+      </div>
+      <input
+        className="replay-slider"
+        type="range"
+        min={total === 0 ? 0 : 1}
+        max={total}
+        value={shown}
+        onChange={(event) => {
+          const value = Number(event.target.value);
+          seek(value >= total ? null : value);
+        }}
+        aria-label="Step"
+        aria-valuetext={position}
+        disabled={total <= 1}
+      />
+      {/* Not a live region: the page's announcer reads replay steps, and typing in the form must stay quiet. */}
+      <output className="replay-position">{position}</output>
+      <div className="replay-playback">
+        <ActionButton
           type="button"
           className="button button-small"
           onClick={() => {
             if (!playing && atEnd) seek(1);
             setPlaying(!playing);
           }}
-          disabled={total <= 1}
+          unavailable={total <= 1 || view === 'prediction'}
           aria-pressed={playing}
+          aria-label={playing ? 'Pause the recording' : 'Play recording'}
         >
-          {playing ? 'Pause' : 'Play recording'}
-        </button>
+          {playing ? 'Pause' : 'Play'}
+        </ActionButton>
         <label className="speed">
-          Speed{' '}
+          <span className="visually-hidden">Playback speed</span>
           <select value={speed} onChange={(event) => setSpeed(Number(event.target.value) as (typeof SPEEDS)[number])}>
             {SPEEDS.map((value) => (
               <option key={value} value={value}>
@@ -77,24 +101,6 @@ export function ReplayControls() {
             ))}
           </select>
         </label>
-      </div>
-      <div className="replay-timeline">
-        <input
-          type="range"
-          min={total === 0 ? 0 : 1}
-          max={total}
-          value={shown}
-          onChange={(event) => {
-            const value = Number(event.target.value);
-            seek(value >= total ? null : value);
-          }}
-          aria-label="Step"
-          aria-valuetext={`Step ${shown} of ${total}`}
-          disabled={total <= 1}
-        />
-        <output className="replay-position" aria-live="polite">
-          Step {shown} of {total}
-        </output>
       </div>
     </div>
   );

@@ -3,8 +3,9 @@
 import { Fragment, useMemo, useRef } from 'react';
 import { isTrackerCellHighlighted, type TrackerRow } from '@/lib/trace/highlight';
 import { variableTracker, type TrackerColumn } from '@/lib/trace/tracker';
-import { selectDisplayedTrace, selectIsReplaying } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
+import { useKeepInView } from './use-keep-in-view';
 import { useScrollToHighlight } from './use-scroll-to-highlight';
 
 const ROWS: Array<{ label: TrackerRow; value: (column: TrackerColumn) => string }> = [
@@ -31,11 +32,14 @@ export function VariableTracker() {
   const columns = useMemo(() => windowColumns(allColumns), [allColumns]);
   const hidden = allColumns.length - columns.length;
   const observed = trace.source === 'observed';
-  const replaying = useLessonStore(selectIsReplaying);
-  const currentStep = observed || replaying ? columns.at(-1)?.step : undefined;
+  const view = useLessonStore(selectLessonView);
+  const cursor = useLessonStore((state) => state.cursor);
+  const currentStep = view !== 'prediction' || cursor !== null ? columns.at(-1)?.step : undefined;
+  // A long run's latest column is far to the right: keep it in view as it moves.
+  useKeepInView(scrollRef, 'thead .col-current', currentStep, { axis: 'x' });
 
   return (
-    <div ref={scrollRef} className="table-scroll" tabIndex={0} role="region" aria-label="Variable Tracker, scrollable">
+    <div ref={scrollRef} className="table-scroll variable-tracker-scroll" tabIndex={0} role="region" aria-label="Variable Tracker, scrollable">
       <table className={`lesson-table variable-tracker source-${trace.source}`} data-source={trace.source}>
         <caption>
           Variable Tracker

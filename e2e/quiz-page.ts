@@ -17,6 +17,7 @@ export class QuizPanel {
       group,
       card,
       choose: (option: string) => group.getByRole('radio', { name: option, exact: true }).check(),
+      checkButton: card.getByRole('button', { name: 'Check' }),
       check: () => card.getByRole('button', { name: 'Check' }).click(),
       hint: () => card.getByRole('button', { name: 'Hint' }).click(),
       feedback: card.getByRole('status'),

@@ -48,6 +48,56 @@ test.describe('the visual quiz', () => {
     await expect(quiz.score).toHaveText('Score: 0 / 3');
   });
 
+  test('a guess corrected after the answer is shown is practice: the score and saved progress keep the first Check', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto();
+    const question = quiz.question(SEED_QUESTIONS.first);
+    await question.choose('C 2');
+    await question.check();
+    // Check has nothing new to judge now, yet keeps the focus (aria-disabled, not disabled).
+    await expect(question.checkButton).toBeDisabled();
+    await expect(question.checkButton).toBeFocused();
+    await question.choose('B 1');
+    await question.check();
+    await expect(question.feedback).toContainText('Not quite: the answer is B 1.');
+    await expect(question.feedback).toContainText('Practice, not scored: B 1 is right. Your score keeps your first answer, C 2.');
+    await expect(quiz.score).toHaveText('Score: 0 / 3');
+
+    await page.reload();
+    await expect(page.getByRole('table', { name: 'Mastery by kind of question' }).getByRole('cell', { name: '0 of 1' })).toBeVisible();
+  });
+
+  test("two tabs keep both records: what one saves is added to the other's, never written over it", async ({ page, context }) => {
+    const tabA = { lesson: new LessonPage(page), quiz: new QuizPanel(page) };
+    const pageB = await context.newPage();
+    const tabB = { lesson: new LessonPage(pageB), quiz: new QuizPanel(pageB) };
+    await tabA.lesson.goto();
+    await tabB.lesson.goto();
+    await tabB.quiz.prompts(); // both tabs have the quiz, and have read the (empty) save
+
+    for (const [prompt, option] of [
+      [SEED_QUESTIONS.first, 'B 1'],
+      [SEED_QUESTIONS.second, 'C Step 5'],
+      [SEED_QUESTIONS.third, 'A It would be 2'],
+    ] as const) {
+      await tabA.quiz.question(prompt).choose(option);
+      await tabA.quiz.question(prompt).check();
+    }
+    await expect(page.getByText('Recent scores: 3 / 3')).toBeVisible();
+    // Tab B hears of it through the storage event, then adds its own answer.
+    await expect(pageB.getByText('Recent scores: 3 / 3')).toBeVisible();
+    await tabB.quiz.question(SEED_QUESTIONS.second).choose('A Step 3');
+    await tabB.quiz.question(SEED_QUESTIONS.second).check();
+
+    const mastery = page.getByRole('table', { name: 'Mastery by kind of question' });
+    await expect(mastery.getByRole('row', { name: /the step that closes the connection/ })).toContainText('1 of 2');
+    await page.reload();
+    await expect(page.getByText('Recent scores: 3 / 3')).toBeVisible();
+    await expect(mastery.getByRole('row', { name: /the step that closes the connection/ })).toContainText('1 of 2');
+    await expect(mastery.getByRole('row', { name: /i when a message is sent/ })).toContainText('1 of 1');
+  });
+
   test('?quiz=SEED gives the same questions on every load, and New questions shares its own seed', async ({ page }) => {
     const lesson = new LessonPage(page);
     const quiz = new QuizPanel(page);
@@ -64,6 +114,19 @@ test.describe('the visual quiz', () => {
     expect(drawn).not.toEqual(shared);
     await page.reload();
     await expect.poll(() => quiz.prompts()).toEqual(drawn);
+  });
+
+  test('five clicks of More questions bring fifteen new questions and no repeat', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    const quiz = new QuizPanel(page);
+    await lesson.goto('/?quiz=777');
+    await expect.poll(() => quiz.prompts()).toHaveLength(3);
+    for (let click = 1; click <= 5; click++) {
+      await page.getByRole('button', { name: 'More questions' }).click();
+      await expect(page.locator('li.question')).toHaveCount(3 + 3 * click);
+    }
+    const prompts = await quiz.prompts();
+    expect(new Set(prompts).size).toBe(18);
   });
 
   test('the questions follow the parameters: range 5 closes at step 7', async ({ page }) => {

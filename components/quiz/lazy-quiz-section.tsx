@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import './quiz.css';
 
 /**
  * The quiz sits below the fold, so its code (the question generator, the progress store) loads

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { KIND_LABELS, QUESTION_KINDS } from '@/lib/quiz/kinds';
-import { exportProgress } from '@/lib/store/progress-store';
+import { exportProgress, watchOtherTabs } from '@/lib/store/progress-store';
 import { useProgressStore, useProgressStoreApi } from './progress-store-provider';
 
 /** Saved progress: recent scores, mastery per kind of question, reset and export. */
@@ -13,9 +13,11 @@ export function ProgressPanel() {
   const notice = useProgressStore((state) => state.notice);
   const { reset, dismissNotice } = useProgressStore((state) => state.actions);
 
-  // Saved progress is read after mount, so the server's HTML and the first render agree.
+  // Saved progress is read after mount, so the server's HTML and the first render agree; from then
+  // on, what another tab saves shows here too.
   useEffect(() => {
     void api.persist.rehydrate();
+    return watchOtherTabs(api);
   }, [api]);
 
   function download() {
@@ -29,6 +31,7 @@ export function ProgressPanel() {
   }
 
   const practised = QUESTION_KINDS.filter((kind) => mastery[kind]);
+  const empty = history.length === 0 && practised.length === 0;
   return (
     <section className="progress" aria-labelledby="progress-heading">
       <h3 id="progress-heading">Your progress</h3>
@@ -40,10 +43,13 @@ export function ProgressPanel() {
           </button>
         </p>
       )}
-      {history.length === 0 && practised.length === 0 ? (
-        <p className="muted">Check an answer to start tracking your progress. It stays in this browser only.</p>
+      {empty ? (
+        <p className="muted">
+          Check an answer to start tracking your progress. Only each question&apos;s first Check counts. It stays in this browser only.
+        </p>
       ) : (
         <>
+          <p className="muted">First checked answers only; practice is not saved. It stays in this browser only.</p>
           {history.length > 0 && (
             <p>
               Recent scores:{' '}
@@ -81,7 +87,15 @@ export function ProgressPanel() {
         <button type="button" className="button" onClick={download}>
           Export results (JSON)
         </button>
-        <button type="button" className="button" onClick={reset} disabled={history.length === 0 && practised.length === 0}>
+        {/* aria-disabled, not disabled: Reset empties progress, and a disabled button would drop focus to <body>. */}
+        <button
+          type="button"
+          className="button"
+          aria-disabled={empty || undefined}
+          onClick={() => {
+            if (!empty) reset();
+          }}
+        >
           Reset progress
         </button>
       </div>

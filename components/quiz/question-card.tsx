@@ -1,13 +1,13 @@
 'use client';
 
 import { useId } from 'react';
+import { canCheck, isPractice, type QuizAnswer } from '@/lib/quiz/score';
 import type { QuizQuestion } from '@/lib/quiz/types';
-import type { AnswerState } from '@/lib/store/quiz-store';
 
 interface QuestionCardProps {
   number: number;
   question: QuizQuestion;
-  answer: AnswerState;
+  answer: QuizAnswer;
   /** True when the tables show a prediction: the hint then offers to run the real stream. */
   offerRun: boolean;
   onSelect: (letter: QuizQuestion['answer']) => void;
@@ -16,16 +16,23 @@ interface QuestionCardProps {
   onRun: () => void;
 }
 
-/** One question: a radio group named by its prompt, Check with feedback in place, and a Hint. */
+/**
+ * One question: a radio group named by its prompt, Check with feedback in place, and a Hint. The
+ * first Check is scored and its feedback stays; checking another option after it is practice,
+ * judged below it and marked as not scored.
+ */
 export function QuestionCard({ number, question, answer, offerRun, onSelect, onCheck, onHint, onRun }: QuestionCardProps) {
   const baseId = useId();
   const promptId = `${baseId}-prompt`;
-  const checked = answer.checked;
-  const correct = checked === question.answer;
-  const answerText = question.options.find((option) => option.letter === question.answer)!;
+  const scored = answer.scored;
+  const correct = scored === question.answer;
+  const optionFor = (letter: QuizQuestion['answer']) => question.options.find((candidate) => candidate.letter === letter)!;
+  const answerText = optionFor(question.answer);
+  // WARNING: not `disabled`: Check disables itself when clicked, and a disabled button drops focus to <body>.
+  const checkDisabled = !canCheck(answer);
 
   return (
-    <li className={`question ${checked ? (correct ? 'question-correct' : 'question-wrong') : ''}`}>
+    <li className={`question ${scored ? (correct ? 'question-correct' : 'question-wrong') : ''}`}>
       <p className="question-prompt">
         <span className="question-number">{number}.</span> <span id={promptId}>{question.prompt}</span>
       </p>
@@ -44,7 +51,14 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
         ))}
       </div>
       <div className="question-actions">
-        <button type="button" className="button" onClick={onCheck} disabled={!answer.selected || answer.selected === checked}>
+        <button
+          type="button"
+          className="button"
+          aria-disabled={checkDisabled || undefined}
+          onClick={() => {
+            if (!checkDisabled) onCheck();
+          }}
+        >
           Check
         </button>
         <button type="button" className="button" onClick={onHint} aria-pressed={answer.hinted ?? false}>
@@ -52,7 +66,7 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
         </button>
       </div>
       <div role="status" className="question-feedback">
-        {checked &&
+        {scored &&
           (correct ? (
             <p className="feedback-correct">Correct. {question.explanation}</p>
           ) : (
@@ -60,6 +74,13 @@ export function QuestionCard({ number, question, answer, offerRun, onSelect, onC
               Not quite: the answer is {answerText.letter} {answerText.text}. {question.explanation}
             </p>
           ))}
+        {answer.checked && isPractice(answer) && (
+          <p className="feedback-practice">
+            <strong>Practice, not scored:</strong> {answer.checked} {optionFor(answer.checked).text}{' '}
+            {answer.checked === question.answer ? 'is right.' : 'is not the answer.'} Your score keeps your first answer, {scored}{' '}
+            {optionFor(scored!).text}.
+          </p>
+        )}
       </div>
       {answer.hinted && (
         <div className="question-hint">

@@ -2,9 +2,10 @@
 
 import { useMemo, useState } from 'react';
 import { generateQuiz } from '@/lib/quiz/generate';
+import { answerKey, scoreQuiz } from '@/lib/quiz/score';
 import type { QuizQuestion } from '@/lib/quiz/types';
 import { describeHighlight } from '@/lib/trace/highlight';
-import { CLASSIC_QUIZ, answerKey, type QuizState } from '@/lib/store/quiz-store';
+import { CLASSIC_QUIZ, type QuizState } from '@/lib/store/quiz-store';
 import { selectQuizTrace } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson-store-provider';
 import { ProgressStoreProvider, useProgressStore } from './progress-store-provider';
@@ -44,18 +45,19 @@ function Quiz() {
     () => generateQuiz(trace, quiz === CLASSIC_QUIZ ? 0 : quiz, { count, classic: quiz === CLASSIC_QUIZ }),
     [trace, quiz, count],
   );
-  const correct = questions.filter((question) => answers[answerKey(question)]?.checked === question.answer).length;
+  const score = scoreQuiz(questions, answers);
+  // A set never repeats a question, so with few facts to ask about (range 1, say) it runs out.
+  const allAsked = questions.length < count;
   const predicted = trace.source === 'expected';
 
+  /** Saves only the scored check: practice after it is judged on the card and never saved. */
   function check(question: QuizQuestion) {
     const key = answerKey(question);
-    quizActions.check(key);
+    if (quizActions.check(key) !== 'scored') return;
     const after = quizApi.getState().answers;
-    progress.recordAnswer(question.ask.kind, after[key]?.checked === question.answer);
-    if (questions.every((q) => after[answerKey(q)]?.checked)) {
-      const score = questions.filter((q) => after[answerKey(q)]?.checked === q.answer).length;
-      progress.recordScore({ quiz, correct: score, total: questions.length, params: { ...trace.params } });
-    }
+    progress.recordAnswer(question.ask.kind, after[key]?.scored === question.answer);
+    const final = scoreQuiz(questions, after);
+    if (final.scored === final.total) progress.recordScore({ quiz, correct: final.correct, total: final.total, params: { ...trace.params } });
   }
 
   function hint(question: QuizQuestion) {
@@ -79,7 +81,7 @@ function Quiz() {
     <div className="quiz">
       <div className="quiz-bar">
         <p className="quiz-score" aria-live="polite">
-          Score: <strong>{`${correct} / ${questions.length}`}</strong>
+          Score: <strong>{`${score.correct} / ${score.total}`}</strong>
         </p>
         <div className="quiz-buttons">
           <button type="button" className="button" onClick={() => startQuiz(drawSeed())}>
@@ -95,7 +97,7 @@ function Quiz() {
       <p className="muted quiz-source">
         {quiz === CLASSIC_QUIZ ? "The lesson's own three questions" : `Generated set #${quiz}`}, about{' '}
         {predicted ? 'the table predicted for these parameters' : 'the run you just watched'} (range {trace.params.n}, sleep{' '}
-        {trace.params.delayMs / 1000} s).
+        {trace.params.delayMs / 1000} s). Each question&apos;s first Check is scored; check again to practise.
       </p>
       <ol className="questions">
         {questions.map((question, index) => (
@@ -112,9 +114,18 @@ function Quiz() {
           />
         ))}
       </ol>
-      <button type="button" className="button" onClick={quizActions.moreQuestions}>
+      {/* aria-disabled, not disabled: the click that asks the last question must not drop focus to <body>. */}
+      <button
+        type="button"
+        className="button"
+        aria-disabled={allAsked || undefined}
+        onClick={() => {
+          if (!allAsked) quizActions.moreQuestions();
+        }}
+      >
         More questions
       </button>
+      {allAsked && <p className="muted">That is every different question about these parameters.</p>}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

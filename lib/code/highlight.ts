@@ -1,13 +1,21 @@
 import 'server-only';
-import { codeToTokens, type BundledLanguage } from 'shiki';
+import { codeToTokens, createCssVariablesTheme, type BundledLanguage } from 'shiki';
 import type { CodeToken } from './slots';
 
 /** Highlighted code by language and text: pages render per request, the code shown never changes. */
 const cache = new Map<string, Promise<CodeToken[][]>>();
 
 /**
- * Highlights code on the server, line by line, as inline styles carrying a light and a dark
- * colour (`--shiki-dark`), so the browser gets coloured text and no highlighter.
+ * Token colours are CSS variables (`--shiki-token-keyword`…), set in `app/styles/palette.css`
+ * for each scheme: the light and dark page meet WCAG AA (4.5:1) and presenter mode AAA (7:1)
+ * on every background a line can have, including the executing line's. A theme's fixed colours
+ * could not follow presenter mode, and GitHub's light keyword red is 4.42:1 on our code box.
+ */
+const PALETTE_THEME = createCssVariablesTheme({ name: 'stepstream-palette', variablePrefix: '--shiki-', fontStyle: true });
+
+/**
+ * Highlights code on the server, line by line, as inline styles that name the palette's
+ * variables, so the browser gets coloured text and no highlighter.
  */
 export function highlightLines(code: string, lang: BundledLanguage): Promise<CodeToken[][]> {
   const key = `${lang}\0${code}`;
@@ -22,8 +30,15 @@ export function highlightLines(code: string, lang: BundledLanguage): Promise<Cod
 async function tokenize(code: string, lang: BundledLanguage): Promise<CodeToken[][]> {
   const { tokens } = await codeToTokens(code, {
     lang,
-    themes: { light: 'github-light', dark: 'github-dark' },
-    defaultColor: 'light',
+    theme: PALETTE_THEME,
   });
-  return tokens.map((line) => line.map((token) => ({ text: token.content, style: token.htmlStyle })));
+  return tokens.map((line) => line.map((token) => ({ text: token.content, style: tokenStyle(token.color, token.fontStyle) })));
+}
+
+/** Shiki's `FontStyle` bit for italics (comments, in some grammars). */
+const ITALIC = 1;
+
+function tokenStyle(color: string | undefined, fontStyle: number | undefined): Record<string, string> | undefined {
+  if (!color) return undefined;
+  return (fontStyle ?? 0) & ITALIC ? { color, fontStyle: 'italic' } : { color };
 }

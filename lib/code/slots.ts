@@ -1,4 +1,4 @@
-/** One highlighted run of text; `style` holds the highlighter's colours (light, and `--shiki-dark`). */
+/** One highlighted run of text; `style` holds its colour, a palette variable such as `var(--shiki-token-keyword)`. */
 export interface CodeToken {
   text: string;
   style?: Record<string, string>;

@@ -24,13 +24,34 @@ describe('flaskSource', () => {
   });
 
   it('substitutes the parameters, escaping the template for a Python f-string', () => {
-    const { code, slots } = flaskSource({ n: 5, delayMs: 250, template: "it's {i} {x}\nnext\\" });
+    const { code, slots } = flaskSource({ n: 5, delayMs: 250, template: "it's {i} {x} \\" });
     const lines = code.split('\n');
     expect(lines[8]).toBe('        for i in range(5):');
-    expect(lines[9]).toBe("            yield f'data: it\\'s {i} {{x}}\\nnext\\\\\\n\\n'");
+    expect(lines[9]).toBe("            yield f'data: it\\'s {i} {{x}} \\\\\\n\\n'");
     expect(lines[10]).toBe('            time.sleep(0.25)');
-    for (const slot of slots) expect(lines[slot.line]!.slice(slot.start, slot.end).length).toBe(slot.end - slot.start);
-    expect(slots.map((slot) => lines[slot.line]!.slice(slot.start, slot.end))).toEqual(['5', "it\\'s {i} {{x}}\\nnext\\\\", '0.25']);
+    expect(slots.map((slot) => lines[slot.line]!.slice(slot.start, slot.end))).toEqual(['5', "it\\'s {i} {{x}} \\\\", '0.25']);
+  });
+
+  it.each([
+    ['LF', 'Line A {i}\nLine B {i}'],
+    ['CRLF', 'Line A {i}\r\nLine B {i}'],
+    ['a lone CR', 'Line A {i}\rLine B {i}'],
+  ])('gives each line of a template split by %s its own data: inside the one f-string', (_, template) => {
+    const lines = flaskSource({ n: 3, delayMs: 1000, template }).code.split('\n');
+    expect(lines[FLASK_POSITION_LINES.yield]).toBe("            yield f'data: Line A {i}\\ndata: Line B {i}\\n\\n'");
+  });
+
+  it('keeps empty lines, as the stream does: each is a data: line with nothing after it', () => {
+    const lines = flaskSource({ n: 3, delayMs: 1000, template: 'a\n\nb\r' }).code.split('\n');
+    expect(lines[FLASK_POSITION_LINES.yield]).toBe("            yield f'data: a\\ndata: \\ndata: b\\ndata: \\n\\n'");
+  });
+
+  it('slots start and end at UTF-16 columns, so text after an emoji is still replaced exactly', () => {
+    const { code, slots } = flaskSource({ n: 3, delayMs: 1000, template: '🎉 {i}\n👩‍👩‍👧' });
+    const lines = code.split('\n');
+    const template = slots.find((slot) => slot.name === 'template')!;
+    expect(lines[template.line]!.slice(template.start, template.end)).toBe('🎉 {i}\\ndata: 👩‍👩‍👧');
+    expect(lines[template.line]!.slice(template.end)).toBe("\\n\\n'");
   });
 
   it('points each position at the line that runs it', () => {

@@ -1,3 +1,5 @@
+import type { SlotFill } from '@/lib/code/slots';
+import { splitLines } from '@/lib/sse/encode';
 import type { StreamParams } from '@/lib/stream/params';
 import { escapePythonText, formatSeconds } from '@/lib/trace/format';
 
@@ -30,6 +32,31 @@ const FLASK_LINES_WITH_SLOTS = [
   "    return Response(event_stream(), mimetype='text/event-stream')",
 ];
 
+/** Lone UTF-16 surrogates: not text Python can hold; the stream's UTF-8 encoder sends each as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** One line of the template as the literal text of a Python f-string: braces doubled except the `{i}` field. */
+function fStringText(line: string): string {
+  return line
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .split('{i}')
+    .map((part) => escapePythonText(part, "'").replaceAll('{', '{{').replaceAll('}', '}}'))
+    .join('{i}');
+}
+
+/**
+ * The template as it sits inside `f'data: ⟨template⟩\n\n'`.
+ *
+ * WARNING: a line break can't simply be escaped as `\n`: Flask would send the next line without
+ * `data: `, and a browser drops a line it has no field for. The stream (`encodeEvent`) splits on CR,
+ * LF or CRLF and sends one `data: ` line per piece, empty pieces included; so each piece here gets
+ * its own `data: ` inside the same f-string, and one yield is still one frame. A single-line
+ * template is the seed's own text.
+ */
+function templateSlotText(template: string): string {
+  return splitLines(template).map(fStringText).join('\\ndata: ');
+}
+
 /** The text a parameter takes in the Python source. */
 export function flaskSlotText(name: CodeSlot['name'], params: StreamParams): string {
   switch (name) {
@@ -38,12 +65,13 @@ export function flaskSlotText(name: CodeSlot['name'], params: StreamParams): str
     case 'sleep':
       return formatSeconds(params.delayMs);
     case 'template':
-      // Inside an f-string: quotes and backslashes escaped, braces doubled except the {i} field.
-      return params.template
-        .split('{i}')
-        .map((part) => escapePythonText(part, "'").replaceAll('{', '{{').replaceAll('}', '}}'))
-        .join('{i}');
+      return templateSlotText(params.template);
   }
+}
+
+/** What replaces the slots of one line of the seed's source to make this parameters' source. */
+export function flaskSlotFills(slots: readonly CodeSlot[], line: number, params: StreamParams): SlotFill[] {
+  return slots.filter((slot) => slot.line === line).map((slot) => ({ start: slot.start, end: slot.end, text: flaskSlotText(slot.name, params) }));
 }
 
 /** The Flask source for these parameters and where its parameters sit, line by line. */

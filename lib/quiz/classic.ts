@@ -1,3 +1,4 @@
+import { N_MAX } from '@/lib/stream/params';
 import type { Trace } from '@/lib/trace/types';
 import { afterColumnValue, closeStep, ordinal, traceWith, yieldRows } from './facts';
 import { fixedOptions } from './options';
@@ -43,18 +44,23 @@ export function stepWhenConnectionCloses(trace: Trace): Draft {
   };
 }
 
-/** Seed question 3: a wider range leaves an earlier "After k" column of i unchanged. */
+/**
+ * Seed question 3: a wider range leaves an earlier "After k" column of i unchanged. Near the form's
+ * largest range (10000) there is no wider one to ask about, so it asks about a narrower one.
+ */
 export function afterColumnWhenRangeGrows(trace: Trace): Draft {
-  const m = trace.params.n + 2;
-  const column = Math.min(3, trace.params.n);
+  const n = trace.params.n;
+  const m = n + 2 <= N_MAX ? n + 2 : n - 2;
+  const column = Math.min(3, n);
   const label = `After ${column}`;
   const value = afterColumnValue(trace, m, column);
   const texts = [0, 1, 2, 3].map((offset) => `It would be ${column - 1 + offset}`) as [string, string, string, string];
+  const [change, effect] = m > n ? ['increase', `only adds columns after 'After ${n}'`] : ['decrease', `only removes columns after 'After ${m}'`];
   return {
     ask: { kind: 'after-column-for-range', m, column },
-    prompt: `If we increase the range to ${m} in the generator, how would the '${label}' value of 'i' in variable_tracker change?`,
+    prompt: `If we ${change} the range to ${m} in the generator, how would the '${label}' value of 'i' in variable_tracker change?`,
     ...fixedOptions(texts, `It would be ${value}`),
-    explanation: `A range of ${m} only adds columns after 'After ${trace.params.n}'; '${label}' is still i after the ${ordinal(column)} iteration, which is ${value}.`,
+    explanation: `A range of ${m} ${effect}; '${label}' is still i after the ${ordinal(column)} iteration, which is ${value}.`,
     hint: {
       text: `The '${label}' column shows the value after the ${ordinal(column)} iteration, which is index ${column - 1} starting from 0.`,
       target: { table: 'tracker', rows: ['i'], columns: [label] },

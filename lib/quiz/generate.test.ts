@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StreamParams } from '@/lib/stream/params';
+import { DEFAULT_PARAMS, N_MAX, N_MIN, type StreamParams } from '@/lib/stream/params';
 import { expectedTrace } from '@/lib/trace/expected';
 import { pythonStringLiteral } from '@/lib/trace/format';
 import { variableTracker } from '@/lib/trace/tracker';
 import type { Trace } from '@/lib/trace/types';
+import { classicQuestions } from './classic';
+import { askKey, factSpace } from './fact-space';
 import { generateQuiz } from './generate';
 import { QUESTION_KINDS } from './kinds';
 import type { QuestionAsk } from './types';
@@ -101,4 +103,57 @@ describe('generateQuiz', () => {
     const quiz = generateQuiz(observed, 3, { count: 3, classic: true });
     expect(quiz[0]!.explanation).toContain('"Hi 1"');
   });
+
+  it('never asks the same thing twice in a set (same kind and facts, whatever the options), as far as the facts go', () => {
+    fc.assert(
+      fc.property(anyParams, fc.nat(), fc.boolean(), fc.integer({ min: 1, max: 30 }), (params, seed, classic, count) => {
+        const trace = expectedTrace(params);
+        const quiz = generateQuiz(trace, seed, { count, classic });
+        const keys = quiz.map((question) => askKey(question.ask));
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(quiz.length).toBe(Math.min(count, distinctQuestions(trace, classic)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps every range it asks about within the form\'s limits, even at range 10000', () => {
+    const nearLimits = fc.record({
+      n: fc.oneof(fc.integer({ min: N_MAX - 3, max: N_MAX }), fc.integer({ min: N_MIN, max: N_MIN + 3 })),
+      delayMs: fc.constantFrom(0, 1000),
+      template: fc.constant('Message {i}'),
+    });
+    fc.assert(
+      fc.property(nearLimits, fc.nat(), fc.boolean(), (params, seed, classic) => {
+        for (const question of generateQuiz(expectedTrace(params), seed, { count: 30, classic })) {
+          const ranges = [...question.prompt.matchAll(/range(?: to | were |\()(\d+)/g)].map((match) => Number(match[1]));
+          if ('m' in question.ask) ranges.push(question.ask.m);
+          for (const m of ranges) expect(m, question.prompt).toBeGreaterThanOrEqual(N_MIN);
+          for (const m of ranges) expect(m, question.prompt).toBeLessThanOrEqual(N_MAX);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    const [, , third] = classicQuestions(expectedTrace({ ...DEFAULT_PARAMS, n: N_MAX }));
+    expect(third!.prompt).toBe("If we decrease the range to 9998 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?");
+  });
+
+  it.each([
+    ["the lesson's set after one More questions", 0, true, 6],
+    ['?quiz=777 after five More questions', 777, false, 18],
+  ])('repeats no question in %s', (_, seed, classic, count) => {
+    const quiz = generateQuiz(expectedTrace(DEFAULT_PARAMS), seed, { count, classic });
+    expect(quiz).toHaveLength(count);
+    expect(new Set(quiz.map((question) => question.prompt)).size).toBe(count);
+  });
 });
+
+/** How many different questions there are to ask about `trace`: every kind's facts, and the seed's. */
+function distinctQuestions(trace: Trace, classic: boolean): number {
+  const keys = new Set(classic ? classicQuestions(trace).map((draft) => askKey(draft.ask)) : []);
+  for (const kind of QUESTION_KINDS) {
+    const space = factSpace(kind, trace);
+    for (let index = 0; index < space.size; index++) keys.add(askKey(space.at(index)));
+  }
+  return keys.size;
+}

@@ -1,40 +1,30 @@
-import { N_MAX, N_MIN, renderTemplate } from '@/lib/stream/params';
+import { renderTemplate } from '@/lib/stream/params';
 import { pythonStringLiteral } from '@/lib/trace/format';
 import { executionCells } from '@/lib/trace/table';
 import type { Trace } from '@/lib/trace/types';
 import { iAtMessageWords } from './classic';
 import { afterColumnValue, closeStep, formatNumber, ordinal, traceWith, yieldRows } from './facts';
 import { buildOptions } from './options';
-import { pick, randomInt, type Random } from './random';
-import type { QuestionKind, QuizQuestion } from './types';
+import type { Random } from './random';
+import type { QuestionAsk, QuestionKind, QuizQuestion } from './types';
 
 type Draft = Omit<QuizQuestion, 'id'>;
-type Generator = (trace: Trace, random: Random) => Draft;
-
-/** Another range to imagine: near the current one, never equal to it, within the route's limits. */
-function otherRange(trace: Trace, random: Random): number {
-  const n = trace.params.n;
-  const candidates = [n - 2, n - 1, n + 1, n + 2, n + 3].filter((m) => m >= N_MIN && m <= N_MAX);
-  return pick(random, candidates);
-}
+/** Words, options, explanation and hint for given facts; `random` only orders the options. */
+type Generator<K extends QuestionKind> = (trace: Trace, ask: Extract<QuestionAsk, { kind: K }>, random: Random) => Draft;
 
 /** The template for i, made distinct per i even when it has no {i} (for filling out distractors). */
 function numbered(template: string, i: number): string {
   return template.includes('{i}') ? renderTemplate(template, i) : `${template} ${i}`;
 }
 
-const ALTERNATIVE_TEMPLATES = ['Tick {i}', 'Event #{i}', '{i} done', 'Update {i}!', 'Item {i} of many', 'step-{i}'];
-
-const GENERATORS: Record<QuestionKind, Generator> = {
-  'i-at-message': (trace, random) => {
-    const k = randomInt(random, 1, trace.params.n);
+const GENERATORS: { [K in QuestionKind]: Generator<K> } = {
+  'i-at-message': (trace, { k }, random) => {
     const { answer, ...words } = iAtMessageWords(trace, k);
     const i = k - 1;
     return { ...words, ...buildOptions(answer, [String(i + 1), 'None', String(i - 1), String(k + 1)].filter((t) => t !== '-1'), (x) => String(k + 2 + x), random) };
   },
 
-  'close-step': (trace, random) => {
-    const m = otherRange(trace, random);
+  'close-step': (trace, { m }, random) => {
     const close = closeStep(traceWith(trace, { n: m }));
     return {
       ask: { kind: 'close-step', m },
@@ -45,9 +35,7 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'after-column-for-range': (trace, random) => {
-    const m = otherRange(trace, random);
-    const column = randomInt(random, 1, Math.min(trace.params.n, m));
+  'after-column-for-range': (trace, { m, column }, random) => {
     const label = `After ${column}`;
     const value = afterColumnValue(trace, m, column);
     const change = m > trace.params.n ? 'increase' : 'decrease';
@@ -60,8 +48,8 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'data-sent-at-step': (trace, random) => {
-    const row = pick(random, trace.rows);
+  'data-sent-at-step': (trace, { step }, random) => {
+    const row = trace.rows[step - 1]!;
     const answer = executionCells(row)[2];
     const others = trace.rows.filter((r) => r !== row).map((r) => executionCells(r)[2]);
     const n = trace.params.n;
@@ -74,8 +62,8 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'connection-at-step': (trace, random) => {
-    const row = pick(random, trace.rows);
+  'connection-at-step': (trace, { step }, random) => {
+    const row = trace.rows[step - 1]!;
     return {
       ask: { kind: 'connection-at-step', step: row.step },
       prompt: `What is the Connection State at step ${row.step} of the execution_table?`,
@@ -88,8 +76,8 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'sleep-at-step': (trace, random) => {
-    const row = pick(random, trace.rows);
+  'sleep-at-step': (trace, { step }, random) => {
+    const row = trace.rows[step - 1]!;
     const answer = executionCells(row)[3];
     const delay = trace.params.delayMs / 1000 || 1;
     return {
@@ -101,8 +89,7 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'rows-for-range': (trace, random) => {
-    const m = otherRange(trace, random);
+  'rows-for-range': (trace, { m }, random) => {
     const rows = traceWith(trace, { n: m }).rows.length;
     return {
       ask: { kind: 'rows-for-range', m },
@@ -113,9 +100,7 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'seconds-to-close': (trace, random) => {
-    const m = otherRange(trace, random);
-    const delayMs = trace.params.delayMs > 0 ? trace.params.delayMs : pick(random, [500, 1000, 2000]);
+  'seconds-to-close': (trace, { m, delayMs }, random) => {
     const seconds = traceWith(trace, { n: m, delayMs }).rows.at(-1)!.atMs / 1000;
     const s = delayMs / 1000;
     return {
@@ -127,8 +112,7 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'frame-bytes': (trace, random) => {
-    const k = randomInt(random, 1, trace.params.n);
+  'frame-bytes': (trace, { k }, random) => {
     const row = yieldRows(trace)[k - 1]!;
     const frame = row.frame!;
     const data = row.dataSent!;
@@ -147,7 +131,7 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'eventsource-end': (trace, random) => {
+  'eventsource-end': (trace, _ask, random) => {
     const close = closeStep(trace);
     return {
       ask: { kind: 'eventsource-end' },
@@ -163,9 +147,8 @@ const GENERATORS: Record<QuestionKind, Generator> = {
     };
   },
 
-  'template-change': (trace, random) => {
-    const template = pick(random, ALTERNATIVE_TEMPLATES.filter((t) => t !== trace.params.template));
-    const row = pick(random, yieldRows(trace));
+  'template-change': (trace, { template, step }, random) => {
+    const row = trace.rows[step - 1]!;
     const answer = traceWith(trace, { template }).rows[row.step - 1]!.dataSent!;
     const i = row.i!;
     return {
@@ -181,9 +164,10 @@ const GENERATORS: Record<QuestionKind, Generator> = {
 /** Every kind a generated quiz draws from. */
 export const QUESTION_KINDS = Object.keys(GENERATORS) as QuestionKind[];
 
-/** One generated question of `kind` about `trace`. */
-export function generateQuestion(kind: QuestionKind, trace: Trace, random: Random): Draft {
-  return GENERATORS[kind](trace, random);
+/** The question that asks `ask` about `trace` (facts from `factSpace`). */
+export function generateQuestion(ask: QuestionAsk, trace: Trace, random: Random): Draft {
+  // The map pairs each kind with its own generator; TypeScript cannot follow that through an index.
+  return (GENERATORS[ask.kind] as Generator<QuestionKind>)(trace, ask as never, random);
 }
 
 /** What each kind asks, in a few words, for the mastery table. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { QUESTION_KINDS } from '@/lib/quiz/kinds';
 import type { QuestionKind } from '@/lib/quiz/types';
-import { HISTORY_LIMIT, type ProgressData } from './progress-store';
+import { HISTORY_LIMIT, PROGRESS_SCORING, type ProgressData } from './progress-store';
 
 /**
  * The saved progress's shape, checked when it is read back. Its own module so the page loads zod
@@ -16,6 +16,7 @@ const scoreEntrySchema = z.object({
 });
 const masterySchema = z.object({ correct: z.int().check(z.nonnegative()), attempts: z.int().check(z.nonnegative()) });
 const progressSchema = z.object({
+  scoring: z.literal(PROGRESS_SCORING),
   history: z.array(scoreEntrySchema).check(z.maxLength(HISTORY_LIMIT)),
   mastery: z.partialRecord(z.enum(QUESTION_KINDS as [QuestionKind, ...QuestionKind[]]), masterySchema),
 });

@@ -2,10 +2,15 @@ import { persist, type PersistStorage, type StorageValue } from 'zustand/middlew
 import { createStore } from 'zustand/vanilla';
 import type { QuestionKind } from '@/lib/quiz/types';
 
-/** Bump when the saved shape changes; older saves are dropped with a notice (there is no older shape yet). */
-export const PROGRESS_VERSION = 1;
+/**
+ * Bump when the saved shape or its meaning changes; older saves are dropped with a notice.
+ * 2: scores and mastery count each question's first checked answer only (1 counted re-checks too).
+ */
+export const PROGRESS_VERSION = 2;
 export const PROGRESS_STORAGE_KEY = 'stepstream-progress';
 export const HISTORY_LIMIT = 100;
+/** What the saved numbers count, written into every save and export so a reader knows. */
+export const PROGRESS_SCORING = 'first-check-only';
 
 export interface ScoreEntry {
   /** When the set was finished (ISO 8601). */
@@ -20,6 +25,8 @@ export interface Mastery {
   attempts: number;
 }
 export interface ProgressData {
+  /** Each question's first checked answer is counted; practice after it is never saved. */
+  scoring: typeof PROGRESS_SCORING;
   history: ScoreEntry[];
   mastery: Partial<Record<QuestionKind, Mastery>>;
 }
@@ -32,6 +39,8 @@ export interface ProgressState extends ProgressData {
     recordScore: (entry: Omit<ScoreEntry, 'at'>) => void;
     reset: () => void;
     dismissNotice: () => void;
+    /** Takes up what another tab saved (on its `storage` event); unusable saves are left for our next write. */
+    syncFromStorage: () => void;
   };
 }
 
@@ -40,18 +49,38 @@ export interface ProgressStoreOptions {
   now?: () => Date;
 }
 
-const EMPTY: ProgressData = { history: [], mastery: {} };
+const EMPTY: ProgressData = { scoring: PROGRESS_SCORING, history: [], mastery: {} };
 const UNREADABLE = Symbol('unreadable');
+const OLD_VERSION_NOTICE: Record<number, string> = {
+  1: 'Your saved quiz progress was reset: it came from an older version of Stepstream, which also counted answers checked again after the first.',
+};
+
+type IsProgressData = (value: unknown) => value is ProgressData;
+
+/** What is saved under our key right now: progress this version can use, nothing, or something else. */
+function readSaved(raw: string | null | undefined, isProgressData: IsProgressData): ProgressData | 'none' | 'unusable' {
+  if (raw == null) return 'none';
+  try {
+    const saved = JSON.parse(raw) as StorageValue<unknown>;
+    return saved?.version === PROGRESS_VERSION && isProgressData(saved.state) ? saved.state : 'unusable';
+  } catch {
+    return 'unusable';
+  }
+}
 
 /**
  * JSON in `localStorage`, checked against the saved shape (zod, loaded only now, after the page is
  * up). Anything unusable comes back as a marker instead of throwing, so `merge` can drop it with a
- * notice rather than leave hydration half done.
+ * notice rather than leave hydration half done. `readNow` reads synchronously for the actions,
+ * once the checker has loaded.
  */
-function tolerantStorage(storage: () => Storage | undefined): PersistStorage<ProgressData> {
+function tolerantStorage(storage: () => Storage | undefined) {
   const unreadable = { state: UNREADABLE as unknown as ProgressData, version: PROGRESS_VERSION };
-  return {
+  let isProgressData: IsProgressData | undefined;
+  const persistStorage: PersistStorage<ProgressData> = {
     getItem: async (name) => {
+      // Loaded even when nothing is saved yet: the actions need it to read what other tabs save.
+      isProgressData ??= (await import('./progress-schema')).isProgressData;
       const raw = storage()?.getItem(name);
       if (raw == null) return null;
       let saved: StorageValue<ProgressData>;
@@ -61,18 +90,43 @@ function tolerantStorage(storage: () => Storage | undefined): PersistStorage<Pro
         return unreadable;
       }
       if (saved?.version !== PROGRESS_VERSION) return saved; // `migrate` drops it, with its own notice
-      const { isProgressData } = await import('./progress-schema');
       return isProgressData(saved.state) ? saved : unreadable;
     },
-    setItem: (name, value) => storage()?.setItem(name, JSON.stringify(value)),
+    setItem: (name, value) => {
+      const json = JSON.stringify(value);
+      // Unchanged (we just took it up from another tab): writing it again would only echo back.
+      if (storage()?.getItem(name) !== json) storage()?.setItem(name, json);
+    },
     removeItem: (name) => storage()?.removeItem(name),
   };
+  const readNow = () => (isProgressData ? readSaved(storage()?.getItem(PROGRESS_STORAGE_KEY), isProgressData) : 'unusable');
+  return { persistStorage, readNow };
 }
 
-/** Saved quiz progress: score history and mastery per question kind, in localStorage. */
+/** One scored answer added to the mastery of its kind. */
+function withAnswer(mastery: ProgressData['mastery'], kind: QuestionKind, correct: boolean): ProgressData['mastery'] {
+  const before = mastery[kind] ?? { correct: 0, attempts: 0 };
+  return { ...mastery, [kind]: { correct: before.correct + (correct ? 1 : 0), attempts: before.attempts + 1 } };
+}
+
+/**
+ * Saved quiz progress: score history and mastery per question kind, in localStorage.
+ *
+ * Several tabs share one save. Each change is applied to what is saved now, re-read at that moment,
+ * not to this tab's copy, which may be behind: so a tab adds its answer to another tab's instead of
+ * overwriting it, and nothing is counted twice. `watchOtherTabs` keeps the copy on screen current.
+ * (localStorage has no transactions: two tabs writing in the same instant could still race, which
+ * a person clicking in one tab at a time does not do.)
+ */
 export function createProgressStore(options: ProgressStoreOptions = {}) {
   const now = options.now ?? (() => new Date());
   const storage = () => options.storage ?? (typeof window === 'undefined' ? undefined : window.localStorage);
+  const { persistStorage, readNow } = tolerantStorage(storage);
+  /** The saved progress if usable, else this tab's own (storage unavailable, or junk our write replaces). */
+  const latest = (state: ProgressData): ProgressData => {
+    const saved = readNow();
+    return typeof saved === 'object' ? saved : { scoring: PROGRESS_SCORING, history: state.history, mastery: state.mastery };
+  };
   return createStore<ProgressState>()(
     persist(
       (set) => ({
@@ -81,26 +135,36 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
         actions: {
           recordAnswer: (kind, correct) =>
             set((state) => {
-              const before = state.mastery[kind] ?? { correct: 0, attempts: 0 };
-              return { mastery: { ...state.mastery, [kind]: { correct: before.correct + (correct ? 1 : 0), attempts: before.attempts + 1 } } };
+              const base = latest(state);
+              return { ...base, mastery: withAnswer(base.mastery, kind, correct) };
             }),
-          recordScore: (entry) => set((state) => ({ history: [...state.history, { ...entry, at: now().toISOString() }].slice(-HISTORY_LIMIT) })),
+          recordScore: (entry) =>
+            set((state) => {
+              const base = latest(state);
+              return { ...base, history: [...base.history, { ...entry, at: now().toISOString() }].slice(-HISTORY_LIMIT) };
+            }),
           reset: () => set({ ...EMPTY }),
-          dismissNotice: () => set({ notice: null }),
+          dismissNotice: () => set((state) => ({ ...latest(state), notice: null })),
+          syncFromStorage: () => {
+            const saved = readNow();
+            if (saved === 'none') set({ ...EMPTY });
+            else if (saved !== 'unusable') set({ ...saved });
+          },
         },
       }),
       {
         name: PROGRESS_STORAGE_KEY,
         version: PROGRESS_VERSION,
-        storage: tolerantStorage(storage),
-        partialize: ({ history, mastery }) => ({ history, mastery }),
+        storage: persistStorage,
+        partialize: ({ scoring, history, mastery }) => ({ scoring, history, mastery }),
         // Hydrated by the page after it mounts, so the server's HTML and the first render agree.
         skipHydration: true,
         migrate: (_persisted, version) => ({ droppedVersion: version }) as unknown as ProgressData,
         merge: (persisted, current) => {
           if (persisted === undefined || persisted === null) return current; // nothing saved yet
           if (persisted && typeof persisted === 'object' && 'droppedVersion' in persisted) {
-            return { ...current, ...EMPTY, notice: 'Your saved quiz progress came from an older version of Stepstream and was reset.' };
+            const notice = OLD_VERSION_NOTICE[persisted.droppedVersion as number] ?? 'Your saved quiz progress came from an older version of Stepstream and was reset.';
+            return { ...current, ...EMPTY, notice };
           }
           if (persisted === UNREADABLE) {
             return { ...current, ...EMPTY, notice: 'Your saved quiz progress could not be read and was reset.' };
@@ -119,7 +183,21 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
 
 export type ProgressStore = ReturnType<typeof createProgressStore>;
 
+/**
+ * Follows saved progress changed by other tabs: the browser fires `storage` in every other tab
+ * that shares the save (never in the one that wrote). Returns the unsubscribe.
+ */
+export function watchOtherTabs(store: ProgressStore, target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): () => void {
+  const onStorage = (event: Event) => {
+    const { key } = event as StorageEvent;
+    if (key === PROGRESS_STORAGE_KEY || key === null) store.getState().actions.syncFromStorage(); // null: storage cleared
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener('storage', onStorage);
+}
+
 /** Everything saved, as a JSON document a person can keep or hand in. */
 export function exportProgress(progress: ProgressData, exportedAt: Date): string {
-  return JSON.stringify({ app: 'Stepstream', version: PROGRESS_VERSION, exportedAt: exportedAt.toISOString(), history: progress.history, mastery: progress.mastery }, null, 2);
+  const { scoring, history, mastery } = progress;
+  return JSON.stringify({ app: 'Stepstream', version: PROGRESS_VERSION, exportedAt: exportedAt.toISOString(), scoring, history, mastery }, null, 2);
 }

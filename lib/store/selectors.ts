@@ -1,3 +1,4 @@
+import { narrate, type LessonView, type Narration } from '@/lib/lesson/narration';
 import { validateDraft, type DraftResult } from '@/lib/stream/draft';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
 import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
@@ -83,14 +84,34 @@ export const selectIsReplaying = (state: TraceInputs) => {
   return shown < total;
 };
 
-/** The connection as the panels show it: live status at the live end, else as the row at the cursor left it. */
+/** Which view the panels show: the model's prediction (no run yet), the live run, or a replay of it. */
+export function selectLessonView(state: TraceInputs): LessonView {
+  if (selectObservedTrace(state) === null) return 'prediction';
+  return selectIsReplaying(state) ? 'replay' : 'live';
+}
+
+/**
+ * The connection as the panels show it: the live status at the live end; during a replay, as the
+ * row at the cursor left it; and for a prediction always idle, since nothing is connected.
+ */
 export function selectStatusOnShow(state: TraceInputs & Pick<LessonState, 'status'>): ConnectionStatus {
-  if (!selectIsReplaying(state) && state.runParams !== null) return state.status;
-  if (state.runParams === null && state.cursor === null) return state.status;
+  const view = selectLessonView(state);
+  if (view === 'prediction') return 'idle';
+  if (view === 'live') return state.status;
   const row = selectDisplayedTrace(state).rows.at(-1);
   if (!row) return 'idle';
   if (row.kind === 'error') return 'error';
   return row.connection === 'Open' ? 'open' : 'closed';
+}
+
+/** The stage's narration of the step on show (a new object each call: read it with `useShallow`). */
+export function selectNarration(state: TraceInputs & Pick<LessonState, 'status'>): Narration {
+  return narrate({
+    view: selectLessonView(state),
+    trace: selectDisplayedTrace(state),
+    total: selectStepPosition(state).total,
+    status: state.status,
+  });
 }
 
 /**

@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LessonPage } from './lesson-page';
+
+/** WCAG 2.2 AA and axe's best practices: what the issue asks every page and state to pass. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe on the page as it is now and fails with each violation's rule, help and elements. */
+async function expectNoViolations(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const report = violations.map((violation) => ({
+    rule: violation.id,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ')}`),
+  }));
+  expect(report, `axe violations on ${state}`).toEqual([]);
+}
+
+/** A stream that sends one frame and then fails, as a server that hit its lifetime cap does. */
+async function failTheStream(page: Page) {
+  await page.route('**/api/stream?**', (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' },
+      body: 'data: Message 0\n\nevent: error\ndata: the stream reached its time limit\n\n',
+    }),
+  );
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility in the ${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+
+    test('the lesson idle, mid-stream, closed and in error', async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto();
+      await expectNoViolations(page, '/ idle');
+
+      await lesson.run.click();
+      await expect(lesson.executionRows().filter({ hasText: 'Message 0' })).toBeVisible();
+      await expectNoViolations(page, '/ mid-stream');
+
+      await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
+      await expectNoViolations(page, '/ closed');
+
+      await failTheStream(page);
+      await lesson.range.fill('2');
+      await lesson.run.click();
+      await expect(lesson.connectionState).toHaveText('Error');
+      await expectNoViolations(page, '/ error');
+    });
+
+    test('step mode waiting for the presenter', async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto();
+      await page.getByRole('switch', { name: 'Step mode' }).click();
+      await lesson.run.click();
+      await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled();
+      await expectNoViolations(page, 'step mode waiting');
+    });
+
+    test('the quiz with a wrong answer checked and a hint shown', async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto();
+      const first = page.getByRole('radiogroup').first();
+      await first.getByRole('radio').first().check();
+      const card = page.locator('.question').first();
+      await card.getByRole('button', { name: 'Check' }).click();
+      await expect(card.getByText(/^Not quite/)).toBeVisible();
+      await card.getByRole('button', { name: 'Hint' }).click();
+      await expect(page.locator('[data-highlighted]').first()).toBeVisible();
+      await expectNoViolations(page, 'quiz, wrong answer and hint');
+    });
+
+    test('the keyboard shortcuts dialog open', async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto();
+      await page.getByRole('button', { name: /Keyboard shortcuts/ }).click();
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await expectNoViolations(page, 'shortcuts dialog');
+    });
+
+    test('presenter mode idle and closed', async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await lesson.goto('/?present=1&delay=100');
+      await expectNoViolations(page, 'presenter idle');
+      await lesson.run.click();
+      await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
+      await expectNoViolations(page, 'presenter closed');
+    });
+
+    test('the embed and the 404 page', async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto('/embed');
+      await expectNoViolations(page, '/embed');
+      await page.goto('/no-such-page');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoViolations(page, '404');
+    });
+  });
+}

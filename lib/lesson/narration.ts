@@ -1,0 +1,107 @@
+import { isStepMode, type StreamParams } from '@/lib/stream/params';
+import { formatSeconds, pythonStringLiteral } from '@/lib/trace/format';
+import type { ExecutionRow, Trace } from '@/lib/trace/types';
+
+/**
+ * What the panels are showing: `prediction` (no run yet: the model's table), `live` (the run at
+ * its latest row, running or finished) or `replay` (an earlier row of a recorded run).
+ */
+export type LessonView = 'prediction' | 'live' | 'replay';
+
+/** The connection as the live run left it; `connecting` until the response's headers arrive. */
+export type LiveStatus = 'idle' | 'connecting' | 'open' | 'closed' | 'error';
+
+export interface NarrationInput {
+  view: LessonView;
+  /** The trace at the cursor: its last row is the step being narrated. */
+  trace: Trace;
+  /** Rows in the whole trace, for "step 3 of 5". */
+  total: number;
+  /** The live connection (only read in the `live` view). */
+  status: LiveStatus;
+}
+
+/** What just happened, in two parts: the event itself, and what it means for the connection. */
+export interface Narration {
+  headline: string;
+  detail: string;
+}
+
+type Tense = 'now' | 'then';
+
+/** What the sleep after a yield does (or did) to the connection. */
+function sleepDetail(row: ExecutionRow, params: StreamParams, tense: Tense): string {
+  if (row.sleepSeconds === null) return tense === 'now' ? 'the server waits for you: press Step' : 'then the server waited for the presenter';
+  if (row.sleepSeconds === 0) return 'no sleep: straight on to the next step';
+  const sleep = `time.sleep(${formatSeconds(params.delayMs)})`;
+  return tense === 'now' ? `${sleep} keeps the connection open` : `then ${sleep} kept the connection open`;
+}
+
+/** One row of the Execution Table, told as what the generator did: `[headline, detail]`. */
+export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tense): Narration {
+  const now = tense === 'now';
+  switch (row.kind) {
+    case 'start':
+      return {
+        headline: now ? 'the generator starts' : 'the generator started',
+        detail: isStepMode(params)
+          ? now
+            ? 'the connection is open; the server waits for your Step before the first yield'
+            : 'the connection opened; the server waited for the presenter before the first yield'
+          : now
+            ? 'the connection is open'
+            : 'the connection opened',
+      };
+    case 'yield':
+      return { headline: `yield sent ${pythonStringLiteral(row.dataSent ?? '')} (i = ${row.i})`, detail: sleepDetail(row, params, tense) };
+    case 'end':
+      return {
+        headline: now ? 'the generator ends' : 'the generator ended',
+        detail: now
+          ? `range(${params.n}) is exhausted, so the server closes the connection`
+          : `range(${params.n}) was exhausted, so the server closed the connection`,
+      };
+    case 'stopped':
+      return {
+        headline: now ? 'you pressed Stop' : 'Stop was pressed',
+        detail: 'the client disconnected, so the server stopped the generator',
+      };
+    case 'error':
+      return { headline: 'the stream failed', detail: row.action.replace(/^Error: /, '') };
+  }
+}
+
+/**
+ * The line over the stage that says what just happened: the code note made prominent.
+ * It never claims more than the view holds: a prediction is called one, a replay is called one,
+ * and only the live view speaks of the connection in the present tense.
+ */
+export function narrate({ view, trace, total, status }: NarrationInput): Narration {
+  const row = trace.rows.at(-1);
+  const params = trace.params;
+  if (view === 'prediction') {
+    if (!row || trace.rows.length >= total) {
+      return {
+        headline: 'Press Run',
+        detail: isStepMode(params)
+          ? 'the browser requests GET /api/stream, and the generator waits for your Step at every sleep'
+          : 'the browser requests GET /api/stream and the server starts the generator',
+      };
+    }
+    const { headline, detail } = describeRow(row, params, 'then');
+    return { headline: `Not run yet — predicted step ${row.step} of ${total}: ${headline}`, detail };
+  }
+  if (view === 'replay') {
+    if (!row) return { headline: 'Replay', detail: 'nothing recorded yet' };
+    const { headline, detail } = describeRow(row, params, 'then');
+    return { headline: `Replay, step ${row.step} of ${total}: ${headline}`, detail };
+  }
+  if (status === 'connecting' || !row) return { headline: 'Request sent', detail: 'waiting for the server to answer…' };
+  const { headline, detail } = describeRow(row, params, 'now');
+  return { headline: `Step ${row.step}: ${headline}`, detail };
+}
+
+/** The narration as one sentence, for a screen reader. */
+export function narrationText({ headline, detail }: Narration): string {
+  return `${headline}; ${detail.replace(/…$/, '')}.`;
+}

@@ -156,7 +156,7 @@ function ShortcutList({ characterKeys }: { characterKeys: boolean }) {
 function CharacterKeysSwitch({ characterKeys, onChange }: { characterKeys: boolean; onChange: (on: boolean) => void }) {
   return (
     <div className="shortcuts-setting">
-      <span id="character-keys-label" className="field-label">
+      <span id="character-keys-label" className="shortcuts-setting-label">
         Single-key shortcuts
       </span>
       <button

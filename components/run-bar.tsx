@@ -17,7 +17,7 @@ export function RunBar() {
   const bar = useRef<HTMLElement>(null);
   useStageIntoView(bar);
   return (
-    <section ref={bar} className="run-bar" aria-label="Run the generator">
+    <section ref={bar} className="run-bar" aria-label="The run: controls, connection and what just happened">
       <RunControls />
       <StepModeSwitch />
       <StageStatus />

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { CodePosition } from '@/lib/lesson/flask-code';
-import { selectDisplayedTrace, selectStatusOnShow } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectLessonView, selectStatusOnShow } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 
 /** How long the yield line stays lit before the sleep line takes over. */
@@ -10,10 +10,13 @@ const YIELD_GLOW_MS = 300;
 
 /**
  * Which line of the generator is executing at the cursor: the model gives the step (request,
- * start, yield, end); the sleep that follows a yield is timed here, because timing belongs to the view.
+ * start, yield, end); the sleep that follows a yield is timed here, because timing belongs to the
+ * view. A prediction lights a line only when a link points at one of its steps.
  */
 export function useCodePosition(): CodePosition | null {
   const status = useLessonStore(selectStatusOnShow);
+  const view = useLessonStore(selectLessonView);
+  const pointed = useLessonStore((state) => state.cursor !== null);
   const lastRow = useLessonStore((state) => selectDisplayedTrace(state).rows.at(-1) ?? null);
   const [sleepingAfterStep, setSleepingAfterStep] = useState<number | null>(null);
 
@@ -27,13 +30,14 @@ export function useCodePosition(): CodePosition | null {
     return () => clearTimeout(timer);
   }, [sleeps, sleepSeconds, lastRow]);
 
-  if (status === 'connecting') return 'request';
-  if (!lastRow || status === 'idle') return null;
+  if (view === 'live' && status === 'connecting') return 'request';
+  if (!lastRow || (view === 'prediction' && !pointed)) return null;
   switch (lastRow.kind) {
     case 'start':
       return 'start';
     case 'yield':
-      return sleeps && sleepingAfterStep === lastRow.step && status === 'open' ? 'sleep' : 'yield';
+      // Live, the sleep line lights only while the connection is open (not after a Stop).
+      return sleeps && sleepingAfterStep === lastRow.step && (view !== 'live' || status === 'open') ? 'sleep' : 'yield';
     case 'end':
       return 'end';
     default:

@@ -36,12 +36,13 @@ export function useStageIntoView(barRef: RefObject<HTMLElement | null>) {
     () =>
       store.subscribe((state, previous) => {
         if (state.status !== 'connecting' || previous.status === 'connecting') return;
-        requestAnimationFrame(() => {
-          const bar = barRef.current;
-          if (!bar || stageInView(bar.getBoundingClientRect().bottom)) return;
-          const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-          window.scrollTo({ top: barHomeTop(bar), behavior: smooth ? 'smooth' : 'auto' });
-        });
+        const bar = barRef.current;
+        if (!bar) return;
+        // Measured now, before React draws the empty table: the prediction on show has the same
+        // parameters, so its box is as tall as the run's will be.
+        if (stageInView(bar.getBoundingClientRect().bottom)) return;
+        const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        requestAnimationFrame(() => window.scrollTo({ top: barHomeTop(bar), behavior: smooth ? 'smooth' : 'auto' }));
       }),
     [store, barRef],
   );

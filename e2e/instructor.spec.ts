@@ -14,7 +14,7 @@ test.describe('instructor tools', () => {
     await expect(lesson.executionRows()).toHaveCount(1);
     await page.waitForTimeout(2500); // far longer than the 1 s sleep: the server is holding the frame
     await expect(lesson.executionRows()).toHaveCount(1);
-    await expect(page.getByText('Waiting for the presenter')).toBeVisible();
+    await expect(lesson.narration).toContainText('the server waits for your Step before the first yield');
 
     for (const [k, message] of ['Message 0', 'Message 1', 'Message 2'].entries()) {
       await step.click();
@@ -41,13 +41,13 @@ test.describe('instructor tools', () => {
     expect(await lessonPosition(page)).toEqual({ row: 5, line: 9 }); // Generator ends; the for loop is done
     const back = page.getByRole('button', { name: 'Back one step (←)' });
     await back.click();
-    await expect(page.getByText('Step 4 of 5')).toBeVisible();
+    await expect(lesson.timeline).toHaveAttribute('aria-valuetext', 'Step 4 of 5');
     await expect.poll(() => lessonPosition(page)).toEqual({ row: 4, line: 11 }); // after Message 2: sleeping
     await expect(lesson.connectionState).toHaveText('Open');
     await back.click();
     await back.click();
     await back.click();
-    await expect(page.getByText('Step 1 of 5')).toBeVisible();
+    await expect(lesson.timeline).toHaveAttribute('aria-valuetext', 'Step 1 of 5');
     await expect.poll(() => lessonPosition(page)).toEqual({ row: 1, line: 9 }); // the generator starts
     await expect(lesson.executionRows()).toHaveCount(1);
     await page.getByRole('button', { name: 'Forward one step' }).click();
@@ -74,7 +74,10 @@ test.describe('instructor tools', () => {
     await shared.goto(link.replace(/^https?:\/\/[^/]+/, ''));
     await expect(shared.range).toHaveValue('5');
     await expect(shared.sleep).toHaveValue('0.1');
-    await expect(other.getByText('Step 3 of 7')).toBeVisible();
+    // Nothing ran on this page: the link opens the prediction at step 3, and says so.
+    await expect(shared.timeline).toHaveAttribute('aria-valuetext', 'Predicted step 3 of 7');
+    await expect(shared.narration).toContainText('Not run yet — predicted step 3 of 7');
+    await expect(shared.connectionState).toHaveText('Idle');
     expect(await shared.executionCells(3)).toEqual([
       ['1', 'Start event_stream generator', 'None'],
       ['2', "Yield 'data: Message 0\\n\\n'", 'Message 0'],
@@ -112,10 +115,10 @@ test.describe('instructor tools', () => {
       await expect(lesson.executionRows()).toHaveCount(rows);
     }
     await page.keyboard.press('ArrowLeft');
-    await expect(page.getByText('Step 3 of 4')).toBeVisible();
+    await expect(lesson.timeline).toHaveAttribute('aria-valuetext', 'Step 3 of 4');
     await expect.poll(() => lessonPosition(page)).toMatchObject({ row: 3 });
     await page.keyboard.press('End');
-    await expect(page.getByText('Step 4 of 4')).toBeVisible();
+    await expect(lesson.timeline).toHaveAttribute('aria-valuetext', 'Step 4 of 4');
     await page.keyboard.press(' '); // the last sleep ends: the generator ends
     await expect(lesson.connectionState).toHaveText('Closed');
 
@@ -126,7 +129,7 @@ test.describe('instructor tools', () => {
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
     await page.keyboard.press('Home');
-    await expect(page.getByText('Step 1 of 5')).toBeVisible();
+    await expect(lesson.timeline).toHaveAttribute('aria-valuetext', 'Step 1 of 5');
     await page.keyboard.press('r');
     await expect(lesson.connectionState).toHaveText('Idle');
     await page.keyboard.press('p');
@@ -157,9 +160,10 @@ test.describe('instructor tools', () => {
     expect(link).toMatch(/\?mode=step&step=3&present=1$/);
 
     const other = await context.newPage();
+    const shared = new LessonPage(other);
     await other.goto(link);
     await expect(other.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
-    await expect(other.getByText('Step 3 of 5')).toBeVisible();
+    await expect(shared.timeline).toHaveAttribute('aria-valuetext', 'Predicted step 3 of 5');
     await expect.poll(() => lessonPosition(other)).toMatchObject({ row: 3 });
     await other.keyboard.press('p');
     await expect(other.getByRole('switch', { name: 'Step mode' })).toHaveAttribute('aria-checked', 'true');

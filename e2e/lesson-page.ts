@@ -11,6 +11,10 @@ export class LessonPage {
   readonly range: Locator;
   readonly sleep: Locator;
   readonly template: Locator;
+  /** The timeline's slider: its value text is "Step 3 of 5" (or "Predicted step 3 of 5"). */
+  readonly timeline: Locator;
+  /** The stage's one-line account of the step on show. */
+  readonly narration: Locator;
 
   constructor(readonly page: Page) {
     this.executionTable = page.getByRole('table', { name: 'Execution Table' });
@@ -22,6 +26,8 @@ export class LessonPage {
     this.range = page.getByLabel('Range n');
     this.sleep = page.getByLabel('Sleep (seconds)');
     this.template = page.getByLabel('Message template');
+    this.timeline = page.getByRole('slider', { name: 'Step' });
+    this.narration = page.getByTestId('narration');
   }
 
   async goto(path = '/') {

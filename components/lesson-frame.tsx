@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
+import { useCharacterKeyShortcuts } from './use-character-key-shortcuts';
 
 /** The page's outer frame: switches presenter mode's large, high-contrast layout on and off. */
 export function LessonFrame({ children, embedded = false }: { children: ReactNode; embedded?: boolean }) {
@@ -13,12 +14,13 @@ export function LessonFrame({ children, embedded = false }: { children: ReactNod
   );
 }
 
-/** The presenter mode switch (also P, and `?present=1`). */
+/** The presenter mode switch (also P while single-key shortcuts are on, and `?present=1`). */
 export function PresenterToggle() {
   const presenting = useLessonStore((state) => state.presenting);
   const { setPresenting } = useLessonActions();
+  const [characterKeys] = useCharacterKeyShortcuts();
   return (
-    <button type="button" className="button button-small" aria-pressed={presenting} aria-keyshortcuts="P" onClick={() => setPresenting(!presenting)}>
+    <button type="button" className="button button-small" aria-pressed={presenting} aria-keyshortcuts={characterKeys ? 'P' : undefined} onClick={() => setPresenting(!presenting)}>
       <span className="label-wide">{presenting ? 'Exit presenter mode' : 'Presenter mode'}</span>
       <span className="label-narrow">{presenting ? 'Exit presenting' : 'Present'}</span>
     </button>

@@ -12,6 +12,7 @@ import { LazyQuizSection } from './quiz/lazy-quiz-section';
 import { ReplayControls } from './replay-controls';
 import { RunBar } from './run-bar';
 import { SampleSummary } from './sample-summary';
+import { SkipLink } from './skip-link';
 import { UrlSync } from './url-sync';
 import { VariableTracker } from './variable-tracker';
 import { LESSON_TITLE } from '@/lib/lesson/content';
@@ -28,6 +29,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
     <LessonStoreProvider>
       <QuizStoreProvider>
         <LessonFrame embedded={embedded}>
+          <SkipLink targetId="lesson" />
           <header className="site-header">
             <div className="site-title">
               {!embedded && <p className="brand">Stepstream</p>}
@@ -39,7 +41,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
               <KeyboardShortcuts />
             </div>
           </header>
-          <main className="lesson">
+          <main id="lesson" className="lesson" tabIndex={-1}>
             <UrlSync />
             <LiveAnnouncer />
             <section className="card setup-card" aria-labelledby="params-heading">

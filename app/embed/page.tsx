@@ -1,11 +1,20 @@
 import type { Metadata } from 'next';
+import { EmbedHeight } from '@/components/embed-height';
 import { Lesson } from '@/components/lesson';
 
 export const metadata: Metadata = {
   title: 'Stepstream lesson (embedded)',
 };
 
-/** The lesson without the site's chrome, for course pages to frame (the only page that may be framed). */
+/**
+ * The lesson without the site's chrome, for course pages to frame (the only page that may be
+ * framed). It tells the framing page its height, so the host can fit the iframe to it.
+ */
 export default function EmbedPage() {
-  return <Lesson embedded />;
+  return (
+    <>
+      <Lesson embedded />
+      <EmbedHeight />
+    </>
+  );
 }

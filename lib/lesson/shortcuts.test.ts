@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownsKey, shortcutFor } from './shortcuts';
+import { characterKeysFromSaved, isCharacterKey, ownsKey, savedFromCharacterKeys, shortcutFor, shortcutKeyLabels } from './shortcuts';
 
 const element = (tagName: string, role: string | null = null, isContentEditable = false) => ({
   tagName,
@@ -7,11 +7,35 @@ const element = (tagName: string, role: string | null = null, isContentEditable 
   getAttribute: (name: string) => (name === 'role' ? role : null),
 });
 
+const ALL_KEYS = [' ', 'ArrowRight', 'ArrowLeft', 'Home', 'End', 'r', 'R', 'p', 'P', '?', 'x', 'Enter', 'Escape'];
+
 describe('keyboard shortcuts', () => {
   it('map Space and → to next, ← to back, Home, End, R, P and ?', () => {
-    expect([' ', 'ArrowRight', 'ArrowLeft', 'Home', 'End', 'r', 'R', 'p', 'P', '?', 'x'].map(shortcutFor)).toEqual([
-      'next', 'next', 'back', 'home', 'end', 'reset', 'reset', 'present', 'present', 'help', null,
+    expect(ALL_KEYS.map((key) => shortcutFor(key, { characterKeys: true }))).toEqual([
+      'next', 'next', 'back', 'home', 'end', 'reset', 'reset', 'present', 'present', 'help', null, null, null,
     ]);
+  });
+
+  it('with character keys off, leave Space, R, P and ? alone and keep the arrows, Home and End', () => {
+    expect(ALL_KEYS.map((key) => shortcutFor(key, { characterKeys: false }))).toEqual([
+      null, 'next', 'back', 'home', 'end', null, null, null, null, null, null, null, null,
+    ]);
+  });
+
+  it('count a key as a character key when it types one character, space included', () => {
+    expect([' ', 'r', '?', '7', 'é', '😀'].every(isCharacterKey)).toBe(true);
+    expect(['ArrowLeft', 'Home', 'End', 'Enter', 'Escape', 'F1', ''].some(isCharacterKey)).toBe(false);
+  });
+
+  it('name the switchable keys and the ones that always work, for the help text', () => {
+    expect(shortcutKeyLabels(true)).toEqual(['Space', 'R', 'P', '?']);
+    expect(shortcutKeyLabels(false)).toEqual(['→', '←', 'Home', 'End']);
+  });
+
+  it('read a saved "off" as off, and a missing or corrupt value as on', () => {
+    expect(characterKeysFromSaved(savedFromCharacterKeys(false))).toBe(false);
+    expect(characterKeysFromSaved(savedFromCharacterKeys(true))).toBe(true);
+    for (const saved of [null, '', 'OFF', 'false', '{"on":false}', 'off ']) expect(characterKeysFromSaved(saved)).toBe(true);
   });
 
   it('never fire while typing in a field', () => {

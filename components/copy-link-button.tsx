@@ -20,7 +20,7 @@ export function CopyLinkButton() {
   }
   return (
     <span className="copy-link">
-      <button type="button" className="button button-small" onClick={copy}>
+      <button type="button" className="button button-small" onClick={copy} aria-label="Copy link to this step">
         <span className="label-wide">Copy link to this step</span>
         <span className="label-narrow">Copy link</span>
       </button>

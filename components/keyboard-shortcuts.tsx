@@ -60,10 +60,18 @@ export function KeyboardShortcuts() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [actions, presenting, helpOpen, characterKeys]);
 
+  const buttonLabel = characterKeys ? 'Keyboard shortcuts (?)' : 'Keyboard shortcuts';
   return (
     <>
-      <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts={characterKeys ? '?' : undefined}>
-        {characterKeys ? 'Keyboard shortcuts (?)' : 'Keyboard shortcuts'}
+      <button
+        type="button"
+        className="button button-small shortcuts-button"
+        onClick={() => setHelpOpen(true)}
+        aria-keyshortcuts={characterKeys ? '?' : undefined}
+        aria-label={buttonLabel}
+      >
+        <span className="label-wide">{buttonLabel}</span>
+        <span className="label-narrow">Shortcuts</span>
       </button>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)}>
         <ShortcutList characterKeys={characterKeys} />

@@ -19,10 +19,18 @@ export function PresenterToggle() {
   const presenting = useLessonStore((state) => state.presenting);
   const { setPresenting } = useLessonActions();
   const [characterKeys] = useCharacterKeyShortcuts();
+  const label = presenting ? 'Exit presenter mode' : 'Presenter mode';
   return (
-    <button type="button" className="button button-small" aria-pressed={presenting} aria-keyshortcuts={characterKeys ? 'P' : undefined} onClick={() => setPresenting(!presenting)}>
-      <span className="label-wide">{presenting ? 'Exit presenter mode' : 'Presenter mode'}</span>
-      <span className="label-narrow">{presenting ? 'Exit presenting' : 'Present'}</span>
+    <button
+      type="button"
+      className="button button-small"
+      aria-pressed={presenting}
+      aria-keyshortcuts={characterKeys ? 'P' : undefined}
+      aria-label={label}
+      onClick={() => setPresenting(!presenting)}
+    >
+      <span className="label-wide">{label}</span>
+      <span className="label-narrow">{presenting ? 'Exit' : 'Present'}</span>
     </button>
   );
 }

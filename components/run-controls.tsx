@@ -4,6 +4,7 @@ import { selectIsRunning } from '@/lib/store/selectors';
 import { ActionButton } from './action-button';
 import { useLessonStore } from './lesson-store-provider';
 import { PARAMS_FORM_ID } from './params-form';
+import { useCharacterKeyShortcuts } from './use-character-key-shortcuts';
 
 /**
  * Run / Step / Stop / Reset: everything that drives the generator, in the stage bar, so it is in
@@ -16,6 +17,7 @@ export function RunControls() {
   const stepMode = useLessonStore((state) => state.draft.mode === 'step');
   const canStep = useLessonStore((state) => state.stepStreamId !== null && state.status === 'open');
   const { stop, reset, step } = useLessonStore((state) => state.actions);
+  const [characterKeys] = useCharacterKeyShortcuts();
 
   return (
     <div className="run-controls" role="group" aria-label="Run controls">
@@ -27,7 +29,7 @@ export function RunControls() {
         className="button button-step"
         onClick={step}
         unavailable={!canStep}
-        aria-keyshortcuts="ArrowRight Space"
+        aria-keyshortcuts={characterKeys ? 'ArrowRight Space' : 'ArrowRight'}
         aria-describedby="step-button-hint"
       >
         Step

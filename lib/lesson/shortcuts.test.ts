@@ -50,4 +50,10 @@ describe('keyboard shortcuts', () => {
     expect(ownsKey(element('BUTTON'), 'ArrowRight')).toBe(false);
     expect(ownsKey(element('BODY'), ' ')).toBe(false);
   });
+
+  it('let Space through a focused control that is unavailable (aria-disabled), which would do nothing with it', () => {
+    const unavailable = (role: string | null) => ({ tagName: 'BUTTON', getAttribute: (name: string) => (name === 'role' ? role : name === 'aria-disabled' ? 'true' : null) });
+    expect(ownsKey(unavailable(null), ' ')).toBe(false);
+    expect(ownsKey(unavailable('switch'), ' ')).toBe(false);
+  });
 });

@@ -79,9 +79,11 @@ export function ownsKey(target: { tagName?: string; isContentEditable?: boolean;
   if (!target?.tagName) return false;
   const tag = target.tagName.toUpperCase();
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
-  // Space activates a focused button, link, tab or switch natively; don't also step.
+  // Space activates a focused button, link, tab or switch natively; don't also step. A control
+  // that is unavailable (aria-disabled: it keeps focus) does nothing with it, so the page may.
   const role = target.getAttribute?.('role');
-  if (key === ' ' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'tab' || role === 'switch')) return true;
+  const unavailable = target.getAttribute?.('aria-disabled') === 'true';
+  if (key === ' ' && !unavailable && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'tab' || role === 'switch')) return true;
   // Arrow keys move between tabs.
   if ((key === 'ArrowLeft' || key === 'ArrowRight') && role === 'tab') return true;
   return false;

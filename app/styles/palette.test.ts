@@ -44,7 +44,7 @@ function contrast(a: string, b: string): number {
 
 /** Text colours, and every background text sits on somewhere on the page. */
 const TEXT = ['--text', '--muted', '--accent', '--open', '--error', '--connecting', '--shiki-token-keyword', '--shiki-token-string', '--shiki-token-function', '--shiki-token-constant', '--shiki-token-comment', '--shiki-token-parameter'];
-const BACKGROUNDS = ['--bg', '--surface', '--code-bg', '--current', '--accent-soft', '--highlight'];
+const BACKGROUNDS = ['--bg', '--surface', '--code-bg', '--current', '--flash', '--accent-soft', '--highlight'];
 /** Text on a filled background: the connection badge, the primary button. */
 const FILLED = [
   ['--badge-text', '--open'],

@@ -5,7 +5,7 @@ import { isMomentRevealed, keyMoments } from '@/lib/trace/key-moments';
 import { EXECUTION_COLUMNS } from '@/lib/trace/table';
 import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
-import './lesson-text.css';
+import { KEY_MOMENTS_BEFORE_A_RUN } from '@/lib/lesson/content';
 
 /** The seed's two Key Moments, each revealed when the live trace reaches its rows, and linked to them. */
 export function KeyMoments() {
@@ -17,7 +17,7 @@ export function KeyMoments() {
   const { setHighlight } = useLessonActions();
   // The first moment lists every yield step: worth building once per run, not once per frame.
   const moments = useMemo(() => keyMoments(displayed.params), [displayed.params]);
-  if (!trace) return <p className="muted">Run the stream: each Key Moment opens when the table reaches it.</p>;
+  if (!trace) return <p className="muted">{KEY_MOMENTS_BEFORE_A_RUN}</p>;
   return (
     <ol className="key-moments">
       {moments.map((moment) => {

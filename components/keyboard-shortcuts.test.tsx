@@ -53,7 +53,7 @@ describe('KeyboardShortcuts', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const opener = screen.getByRole('button', { name: 'Keyboard shortcuts (?)' });
     await user.click(opener);
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
     expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
     expect(screen.getByRole('row', { name: 'R Reset the run' })).toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('KeyboardShortcuts', () => {
     const { user } = renderShortcuts();
     screen.getByRole('button', { name: 'Elsewhere' }).focus();
     await user.keyboard('?');
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
     await user.keyboard('?');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Elsewhere' })).toHaveFocus();
@@ -86,7 +86,7 @@ describe('KeyboardShortcuts', () => {
   it('closes on a click on the backdrop, not on a click inside it', async () => {
     const { user } = renderShortcuts();
     await user.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     // jsdom lays nothing out (every box is 0×0 at the origin), so any point away from it is outside.
     await user.click(screen.getByRole('heading', { name: 'Keyboard shortcuts' }));
     expect(dialog).toHaveAttribute('open');
@@ -107,7 +107,7 @@ describe('KeyboardShortcuts', () => {
     await user.keyboard('r');
     expect(store.getState().status).toBe('idle');
     await user.keyboard('?');
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 
   it('switched off, Space, R, P and ? do nothing, while the arrows, Home and End still act', async () => {
@@ -116,7 +116,7 @@ describe('KeyboardShortcuts', () => {
     expect(characterKeysSwitch()).toHaveAttribute('aria-checked', 'true');
     await user.click(characterKeysSwitch());
     expect(characterKeysSwitch()).toHaveAttribute('aria-checked', 'false');
-    expect(screen.getByRole('dialog')).toHaveTextContent('When off, Space, R, P and ? do nothing');
+    expect(await screen.findByRole('dialog')).toHaveTextContent('When off, Space, R, P and ? do nothing');
     expect(screen.getByRole('dialog')).toHaveTextContent('→, ←, Home and End always work');
     expect(screen.getByRole('row', { name: /Reset the run/ })).toHaveTextContent('R (off)');
     expect(screen.getByRole('row', { name: /Back one step/ })).not.toHaveTextContent('(off)');

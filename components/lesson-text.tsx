@@ -1,3 +1,4 @@
+import './lesson-text.css';
 import { CONCEPT_FLOW, CONCEPT_FLOW_SUMMARY, CONCEPT_SNAPSHOT, FULL_TRANSCRIPT } from '@/lib/lesson/content';
 
 /** The seed's Concept Flow, Concept Snapshot and Full Transcript, as text to read around the run. */

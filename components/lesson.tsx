@@ -1,12 +1,12 @@
 import { CodePanel } from './code-panel';
 import { CopyLinkButton } from './copy-link-button';
 import { ExecutionTable } from './execution-table';
-import { KeyMoments } from './key-moments';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
+import { LazyKeyMoments } from './lazy-key-moments';
 import { LessonFrame, PresenterToggle } from './lesson-frame';
 import { LessonStoreProvider, QuizStoreProvider } from './lesson-store-provider';
 import { LessonText } from './lesson-text';
-import { LiveAnnouncer } from './live-announcer';
+import { LazyLiveAnnouncer } from './lazy-live-announcer';
 import { ParamsForm } from './params-form';
 import { LazyQuizSection } from './quiz/lazy-quiz-section';
 import { ReplayControls } from './replay-controls';
@@ -43,7 +43,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
           </header>
           <main id="lesson" className="lesson" tabIndex={-1}>
             <UrlSync />
-            <LiveAnnouncer />
+            <LazyLiveAnnouncer />
             <section className="card setup-card" aria-labelledby="params-heading">
               <div className="setup-intro">
                 <h2 id="params-heading">Run the generator</h2>
@@ -72,7 +72,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
 
             <section className="card moments-card" aria-labelledby="moments-heading">
               <h2 id="moments-heading">Key Moments</h2>
-              <KeyMoments />
+              <LazyKeyMoments />
             </section>
 
             <section className="card quiz-card" aria-labelledby="quiz-heading">

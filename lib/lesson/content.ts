@@ -39,6 +39,9 @@ export function executionTableNote(params: StreamParams): string {
   return `Generator finishes after sending ${params.n} message${params.n === 1 ? '' : 's'}, connection closes.`;
 }
 
+/** What the Key Moments say until a run reaches them. */
+export const KEY_MOMENTS_BEFORE_A_RUN = 'Run the stream: each Key Moment opens when the table reaches it.';
+
 export const CONCEPT_SNAPSHOT = [
   'Server-Sent Events (SSE) let a server push updates to a client over HTTP.',
   "In Flask, use a generator function yielding 'data:' lines.",

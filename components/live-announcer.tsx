@@ -1,12 +1,19 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { QUIET_MOMENT, announcement, type AnnounceMoment } from '@/lib/lesson/announce';
 import { narrationText } from '@/lib/lesson/narration';
 import type { LessonState } from '@/lib/store/lesson-store';
 import { selectLessonView, selectNarration, selectObservedTrace } from '@/lib/store/selectors';
 import { framesSent, lastYieldRow } from '@/lib/trace/reduce';
 import { useLessonStoreApi } from './lesson-store-provider';
+
+export interface AnnouncerProps {
+  onStatus: (text: string) => void;
+  onAlert: (text: string) => void;
+  /** Called once the announcer follows the store. */
+  onReady: () => void;
+}
 
 /** At most one announcement a second: a screen reader can't keep up with 30 frames a second. */
 const ANNOUNCE_INTERVAL_MS = 1000;
@@ -26,19 +33,23 @@ function momentOf(state: LessonState, run: number): AnnounceMoment {
 }
 
 /**
- * The page's one polite status region for the live run (connection changes, the data that
+ * Decides what the page's one polite status region says about the live run (connection changes, the data that
  * arrived, the step a replay moved to) and one alert region for errors. Announcements are
  * throttled; when frames were skipped the next one says how many. Nothing is announced for the
  * prediction, so typing in the form is quiet.
  */
-export function LiveAnnouncer() {
+export function LiveAnnouncer({ onStatus, onAlert, onReady }: AnnouncerProps) {
   const store = useLessonStoreApi();
-  const [status, setStatus] = useState<{ text: string; count: number }>({ text: '', count: 0 });
-  const [alert, setAlert] = useState('');
+  // The callbacks change identity on every render of the regions; the subscription must not.
+  const say = useRef({ onStatus, onAlert, onReady });
+  useLayoutEffect(() => {
+    say.current = { onStatus, onAlert, onReady };
+  });
 
   useEffect(() => {
+    // Run 0 is "before any run": a run already under way when this loads counts as a new one.
     let run = 0;
-    let runParams = store.getState().runParams;
+    let runParams: LessonState['runParams'] = null;
     let announced: AnnounceMoment = QUIET_MOMENT;
     let lastAnnouncedAt = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -59,35 +70,30 @@ export function LiveAnnouncer() {
       announced = now;
       if (!text) return;
       lastAnnouncedAt = performance.now();
-      setStatus((previous) => ({ text, count: previous.count + 1 }));
+      say.current.onStatus(text);
+    }
+
+    function alertFor(state: LessonState) {
+      const row = selectObservedTrace(state)?.rows.at(-1);
+      return row?.kind === 'error' ? row.action : 'The stream failed.';
     }
 
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.status === 'error' && previous.status !== 'error') {
-        const row = selectObservedTrace(state)?.rows.at(-1);
-        setAlert(row?.kind === 'error' ? row.action : 'The stream failed.');
-      } else if (state.status !== 'error' && previous.status === 'error') {
-        setAlert('');
-      }
+      if (state.status === 'error' && previous.status !== 'error') say.current.onAlert(alertFor(state));
+      else if (state.status !== 'error' && previous.status === 'error') say.current.onAlert('');
       if (timer) return;
       timer = setTimeout(flush, Math.max(0, lastAnnouncedAt + ANNOUNCE_INTERVAL_MS - performance.now()));
     });
-    announced = current();
+    // This code loads after the page: a run started before it did is caught up at once, told
+    // from the beginning (nothing announced yet), as if it had been there all along.
+    if (store.getState().status === 'error') say.current.onAlert(alertFor(store.getState()));
+    flush();
+    say.current.onReady();
     return () => {
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
   }, [store]);
 
-  return (
-    <>
-      <div className="visually-hidden" role="status" data-testid="live-announcer">
-        {/* A new node each time, so the same sentence twice (two runs) is read twice. */}
-        <p key={status.count}>{status.text}</p>
-      </div>
-      <div className="visually-hidden" role="alert" data-testid="error-announcer">
-        {alert}
-      </div>
-    </>
-  );
+  return null;
 }

@@ -8,6 +8,8 @@ interface Heard {
 
 /** Records what the page's status region says, as a screen reader would hear it, with when. */
 async function listen(page: Page) {
+  // The region is busy until the code that fills it has loaded, just after the page.
+  await expect(page.getByTestId('live-announcer')).not.toHaveAttribute('aria-busy');
   await page.evaluate(() => {
     const heard: Heard[] = [];
     (window as unknown as { heard: Heard[] }).heard = heard;

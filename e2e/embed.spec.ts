@@ -69,6 +69,8 @@ test.describe('/embed tells its host its height', () => {
       await page.goto(url);
       const frame = page.frameLocator('#stepstream');
       await expect(frame.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+      // The quiz loads after the page is interactive; measure the lesson once it is all there.
+      await expect(frame.getByRole('radiogroup').first()).toBeVisible();
       const embedded = page.frames().find((candidate) => candidate.url().includes('/embed'))!;
       const before = await settledHeight(page, embedded);
       expect(before).not.toBe(900); // the snippet replaced the fallback
@@ -95,6 +97,7 @@ test.describe('/embed tells its host its height', () => {
     try {
       await page.goto(url);
       await expect(page.frameLocator('#stepstream').getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+      await expect(page.frameLocator('#stepstream').getByRole('radiogroup').first()).toBeVisible();
       const embedded = page.frames().find((candidate) => candidate.url().includes('/embed'))!;
       const fitted = await settledHeight(page, embedded);
       const reported = await page.evaluate(() => (window as unknown as { heights: number[] }).heights.length);

@@ -10,12 +10,12 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 for (const [name, width, height] of [
-  ['screenshot', 1366, 900],
+  ['screenshot', 1366, 768],
   ['screenshot-phone', 360, 780],
 ]) {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(baseUrl);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   if (name === 'screenshot') {
     await page.getByRole('cell', { name: 'Message 1', exact: true }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(450);

@@ -155,8 +155,11 @@ test.describe('instructor tools', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => lessonPosition(page)).toMatchObject({ row: 3 });
 
+    const presenterButton = page.getByRole('button', { name: 'Exit presenter mode' });
+    const before = await presenterButton.boundingBox();
     await page.getByRole('button', { name: 'Copy link to this step' }).click();
     await expect(page.getByText('Link copied')).toBeVisible();
+    expect(await presenterButton.boundingBox(), '"Link copied" moves nothing').toEqual(before);
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/\?mode=step&step=3&present=1$/);
 

@@ -51,6 +51,8 @@ test.describe('the stage', () => {
       await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
       await expectStageOnScreen(page, lesson, 'when the connection has closed');
       await expect(lesson.narration).toContainText('Step 5: the generator ends');
+      // Nothing rides a closed wire: the last message's pill is gone with the connection.
+      await expect(page.locator('.packet')).toHaveCount(0);
     });
   }
 

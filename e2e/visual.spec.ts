@@ -29,7 +29,9 @@ async function stepThrough(page: Page, lesson: LessonPage, frames: number) {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`how the stage looks, ${colorScheme}`, () => {
-    test.use({ colorScheme });
+    // Reduced motion: Run brings the stage into view at once rather than smoothly, so where the
+    // page ends up never depends on how far a smooth scroll had got.
+    test.use({ colorScheme, reducedMotion: 'reduce' });
 
     for (const screen of SCREENS) {
       test(`${screen.name}: before a run, and waiting after Message 1`, async ({ page }) => {

@@ -1,10 +1,10 @@
 /**
- * Runs once when the server starts. On Node it hands `server.mjs` the direct `GET /api/stream`
- * (`lib/stream/serve-on-node.ts`), compiled here by Next with the rest of the app, through
- * `globalThis`, as the shutdown hook is handed over (`lib/stream/registry.ts`).
+ * Runs once when the Next.js server prepares. On Node it installs the production hand-over
+ * (`lib/server/hand-over.ts`): what `server.mjs` needs from the compiled app, its direct
+ * `GET /api/stream` and its shutdown hook, reached through one typed object.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { isStreamRequest, serveStreamOnNode } = await import('./lib/stream/serve-on-node');
-  (globalThis as Record<symbol, unknown>)[Symbol.for('stepstream.serve-stream')] = { isStreamRequest, serveStreamOnNode };
+  const { installHandOver } = await import('./lib/server/hand-over');
+  installHandOver();
 }

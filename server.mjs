@@ -1,49 +1,52 @@
+// @ts-check
 // Stepstream's production server: Next.js behind a plain node:http server, for three things
 // `next start` cannot do:
 //  1. the client's real address for the per-client stream cap (Next keeps whatever
 //     X-Forwarded-For a client sends),
 //  2. a graceful SIGTERM: stop accepting, send every open stream a final comment, close, exit < 5 s,
 //  3. GET /api/stream without Next's per-request pipeline: the same `openStream` as the route
-//     handler, written straight to the Node response (lib/stream/serve-on-node.ts, handed over by
-//     instrumentation.ts), at a third of the CPU and a fifth of the memory per stream.
+//     handler, written straight to the Node response, at a third of the CPU and a fifth of the
+//     memory per stream.
+// All three come from the app Next compiles, through one typed hand-over that instrumentation.ts
+// installs (lib/server/hand-over.ts): this file holds no rule of its own.
 // Usage: `npm start` (PORT, default 3000; HOST, default 0.0.0.0). Build first: `npm run build`.
 import { createServer } from 'node:http';
 import next from 'next';
 
+/** @typedef {import('./lib/server/hand-over').ProductionHandOver} ProductionHandOver */
+
 const port = Number.parseInt(process.env.PORT ?? '3000', 10);
 const host = process.env.HOST ?? '0.0.0.0';
-/** How many proxies in front are trusted to append to X-Forwarded-For (0: trust none). */
-const trustedProxies = /^\d+$/.test(process.env.STEPSTREAM_TRUST_PROXY ?? '') ? Number(process.env.STEPSTREAM_TRUST_PROXY) : 0;
+/** `STEPSTREAM_STREAM_VIA_NEXT=1` leaves GET /api/stream to the route handler (`npm run bench` measures both). */
+const streamViaNext = process.env.STEPSTREAM_STREAM_VIA_NEXT === '1';
 const SHUTDOWN_DEADLINE_MS = 4500;
-
-/**
- * The address the per-client cap counts. Without trusted proxies, the socket's; with N of them,
- * the address the outermost trusted proxy saw: the N-th X-Forwarded-For entry from the right.
- */
-function clientAddress(request) {
-  const socketAddress = request.socket.remoteAddress ?? 'unknown';
-  if (trustedProxies === 0) return socketAddress;
-  const hops = String(request.headers['x-forwarded-for'] ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return hops.at(-trustedProxies) ?? socketAddress;
-}
 
 const app = next({ dev: false, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/**
- * Set by instrumentation.ts when Next prepares. `STEPSTREAM_STREAM_VIA_NEXT=1` leaves GET /api/stream
- * to the route handler instead (`npm run bench` measures both).
- */
-const directStream = process.env.STEPSTREAM_STREAM_VIA_NEXT === '1' ? undefined : globalThis[Symbol.for('stepstream.serve-stream')];
+/** @type {ProductionHandOver | undefined} */
+const handOver = /** @type {Record<symbol, ProductionHandOver | undefined>} */ (globalThis)[Symbol.for('stepstream.production-hand-over')];
+if (!handOver) {
+  // WARNING: without the hand-over this server would count every client as one, could not close
+  // streams on SIGTERM, and would quietly fall back to the slower route. Say so, and stop.
+  console.error(
+    'Stepstream: the production hand-over is missing (instrumentation.ts did not install lib/server/hand-over.ts). ' +
+      'Rebuild with `npm run build`; to serve the stream through the Next.js route anyway, set STEPSTREAM_STREAM_VIA_NEXT=1.',
+  );
+  if (!streamViaNext) process.exit(1);
+}
+const directStream = streamViaNext ? undefined : handOver;
 
-/** The direct GET /api/stream, guarded as Next guards a route: a bug answers 500, never a crash. */
-function serveStreamDirectly(request, response) {
+/**
+ * The direct GET /api/stream, guarded as Next guards a route: a bug answers 500, never a crash.
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ * @param {ProductionHandOver} direct
+ */
+function serveStreamDirectly(request, response, direct) {
   try {
-    directStream.serveStreamOnNode(request, response, clientAddress(request));
+    direct.serveStreamOnNode(request, response, direct.clientOf(request));
   } catch (error) {
     console.error('GET /api/stream failed:', error);
     if (response.headersSent) return void response.destroy();
@@ -53,9 +56,9 @@ function serveStreamDirectly(request, response) {
 }
 
 const server = createServer((request, response) => {
-  if (directStream?.isStreamRequest(request)) return serveStreamDirectly(request, response);
+  if (directStream?.isStreamRequest(request)) return serveStreamDirectly(request, response, directStream);
   // Overwrites whatever the client sent under this name: only this server says who the client is.
-  request.headers['x-stepstream-client'] = clientAddress(request);
+  request.headers['x-stepstream-client'] = handOver?.clientOf(request) ?? request.socket.remoteAddress ?? 'unknown';
   handle(request, response);
 });
 server.listen(port, host, () => {
@@ -64,18 +67,18 @@ server.listen(port, host, () => {
 });
 
 let shuttingDown = false;
+/** @param {string} signal */
 function shutDown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
   console.log(`${signal}: closing open streams and shutting down`);
   server.close(); // no new connections
   server.closeIdleConnections();
-  const ended = globalThis[Symbol.for('stepstream.shutdown')]?.() ?? 0;
+  const ended = handOver?.shutdownStreams() ?? 0;
   console.log(`sent the shutdown comment to ${ended} open stream(s)`);
-  const activeStreams = () => globalThis[Symbol.for('stepstream.active-streams')]?.() ?? 0;
   const started = Date.now();
   const timer = setInterval(() => {
-    if (activeStreams() === 0 || Date.now() - started > SHUTDOWN_DEADLINE_MS) {
+    if ((handOver?.activeStreams() ?? 0) === 0 || Date.now() - started > SHUTDOWN_DEADLINE_MS) {
       clearInterval(timer);
       server.closeAllConnections();
       process.exit(0);

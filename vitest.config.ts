@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': path.resolve(__dirname) };
+const alias = { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirname, 'vitest.server-only.ts') };
 
 export default defineConfig({
   esbuild: { jsx: 'automatic' },

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
 import { flaskSlotFills, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
-import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
+import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useCodePosition } from './use-code-position';

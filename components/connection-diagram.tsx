@@ -2,7 +2,7 @@
 
 import { selectDisplayedTrace, selectLessonView, selectStatusOnShow } from '@/lib/store/selectors';
 import { wireCaption } from '@/lib/lesson/stage-text';
-import { isStepMode } from '@/lib/stream/params';
+import { isStepMode } from '@/lib/contract/params';
 import { framesSent, lastYieldRow } from '@/lib/trace/reduce';
 import { useLessonStore } from './lesson-store-provider';
 import { useCountdown } from './use-countdown';

@@ -4,7 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SHORTCUTS_STORAGE_KEY } from '@/lib/lesson/shortcuts';
 import { createLessonStore } from '@/lib/store/lesson-store';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { expectedEvents } from '@/lib/trace/expected';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { LessonStoreProvider } from './lesson-store-provider';

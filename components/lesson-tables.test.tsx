@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { expectedEvents } from '@/lib/trace/expected';
 import type { StreamEvent } from '@/lib/trace/types';
 import { SEED_EXECUTION_TABLE, SEED_VARIABLE_TRACKER } from '@/lib/trace/seed-tables.fixture';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { N_MAX, N_MIN, TEMPLATE_MAX_CHARS, countChars } from '@/lib/stream/params';
-import type { DraftField } from '@/lib/stream/draft';
+import { N_MAX, N_MIN, TEMPLATE_MAX_CHARS, countChars } from '@/lib/contract/params';
+import type { DraftField } from '@/lib/contract/draft';
 import { selectDraftResult, selectIsRunning } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useStartRun } from './use-start-run';

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { expectedEvents } from '@/lib/trace/expected';
 import { ExecutionTable } from './execution-table';
 import { LessonStoreProvider } from './lesson-store-provider';

@@ -1,7 +1,7 @@
 'use client';
 
 import { sampleSummary } from '@/lib/lesson/content';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { readShareUrl, writeShareUrl, type SharedState } from '@/lib/lesson/share-url';
-import { draftFromParams } from '@/lib/stream/draft';
+import { draftFromParams } from '@/lib/contract/draft';
 import { selectFormParams } from '@/lib/store/selectors';
 import { useLessonStoreApi, useQuizStoreApi } from './lesson-store-provider';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createByteParser } from '@/lib/sse/decode';
-import { parseStreamQuery, renderTemplate } from '@/lib/stream/params';
+import { renderTemplate } from '@/lib/contract/params';
+import { parseStreamQuery } from '@/lib/contract/query';
 import { POST as advance } from './stream/[id]/advance/route';
 import { GET as stream } from './stream/route';
 

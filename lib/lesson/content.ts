@@ -1,4 +1,4 @@
-import type { StreamParams } from '@/lib/stream/params';
+import type { StreamParams } from '@/lib/contract/params';
 
 /** The seed lesson's prose, word for word: "Server-Sent Events in Flask, step by step". */
 

@@ -5,11 +5,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/stream/route';
 import { highlightLines } from '@/lib/code/highlight';
 import { fillSlots } from '@/lib/code/slots';
-import { DEFAULT_PARAMS, countChars, toStreamQuery, type StreamParams } from '@/lib/stream/params';
+import { DEFAULT_PARAMS, countChars, type StreamParams } from '@/lib/contract/params';
+import { toStreamQuery } from '@/lib/contract/query';
 import { FLASK_POSITION_LINES, flaskSlotFills, flaskSource } from './flask-code';
 
-// highlight.ts is marked server-only (Shiki must never reach the browser); here we are the server.
-vi.mock('server-only', () => ({}));
 
 /** Debian's python3 with its python3-flask package, as CI installs it (scripts/ensure-flask.mjs). */
 const PYTHON = '/usr/bin/python3';

@@ -1,6 +1,6 @@
 import type { SlotFill } from '@/lib/code/slots';
 import { splitLines } from '@/lib/sse/encode';
-import type { StreamParams } from '@/lib/stream/params';
+import type { StreamParams } from '@/lib/contract/params';
 import { escapePythonText, formatSeconds } from '@/lib/trace/format';
 
 /** A place in a code line whose text follows the parameters. Columns are UTF-16 offsets. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { expectedTrace } from '@/lib/trace/expected';
 import { traceAtCursor } from '@/lib/trace/cursor';
 import { narrate, narrationText } from './narration';

@@ -1,4 +1,4 @@
-import { isStepMode, type StreamParams } from '@/lib/stream/params';
+import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import { formatSeconds, pythonStringLiteral } from '@/lib/trace/format';
 import type { ExecutionRow, Trace } from '@/lib/trace/types';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_PARAMS, parseStreamQuery, toStreamQuery, type StreamParams } from '@/lib/stream/params';
+import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
+import { parseStreamQuery, toStreamQuery } from '@/lib/contract/query';
 import type { Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 

@@ -1,4 +1,4 @@
-import { isStepMode, type StreamParams } from '@/lib/stream/params';
+import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import { formatSeconds } from '@/lib/trace/format';
 import type { ExecutionRow } from '@/lib/trace/types';
 import type { LessonView, LiveStatus } from './narration';

@@ -1,4 +1,4 @@
-import { N_MAX } from '@/lib/stream/params';
+import { N_MAX } from '@/lib/contract/params';
 import type { Trace } from '@/lib/trace/types';
 import { afterColumnValue, closeStep, ordinal, traceWith, yieldRows } from './facts';
 import { fixedOptions } from './options';

@@ -1,4 +1,4 @@
-import { N_MAX, N_MIN } from '@/lib/stream/params';
+import { N_MAX, N_MIN } from '@/lib/contract/params';
 import type { Trace } from '@/lib/trace/types';
 import { yieldRows } from './facts';
 import type { Random } from './random';

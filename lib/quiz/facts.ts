@@ -1,7 +1,7 @@
 import { expectedTrace } from '@/lib/trace/expected';
 import { variableTracker } from '@/lib/trace/tracker';
 import type { ExecutionRow, Trace } from '@/lib/trace/types';
-import type { StreamParams } from '@/lib/stream/params';
+import type { StreamParams } from '@/lib/contract/params';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 

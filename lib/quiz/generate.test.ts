@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, N_MAX, N_MIN, type StreamParams } from '@/lib/stream/params';
+import { DEFAULT_PARAMS, N_MAX, N_MIN, type StreamParams } from '@/lib/contract/params';
 import { expectedTrace } from '@/lib/trace/expected';
 import { pythonStringLiteral } from '@/lib/trace/format';
 import { variableTracker } from '@/lib/trace/tracker';

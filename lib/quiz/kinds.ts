@@ -1,4 +1,4 @@
-import { renderTemplate } from '@/lib/stream/params';
+import { renderTemplate } from '@/lib/contract/params';
 import { pythonStringLiteral } from '@/lib/trace/format';
 import { executionCells } from '@/lib/trace/table';
 import type { Trace } from '@/lib/trace/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedTrace } from '@/lib/trace/expected';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { generateQuiz } from './generate';
 import { answerKey, canCheck, checkAnswer, isPractice, scoreQuiz, type QuizAnswer } from './score';
 import type { OptionLetter, QuizQuestion } from './types';

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_DRAFT, validateDraft, type DraftField, type ParamsDraft } from '@/lib/stream/draft';
-import { toStreamQuery, type StreamMode, type StreamParams } from '@/lib/stream/params';
+import { DEFAULT_DRAFT, validateDraft, type DraftField, type ParamsDraft } from '@/lib/contract/draft';
+import { type StreamMode, type StreamParams } from '@/lib/contract/params';
+import { toStreamQuery } from '@/lib/contract/query';
 import { cursorBack, cursorForward, type Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { StreamEvent } from '@/lib/trace/types';

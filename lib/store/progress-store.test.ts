@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION, createProgressStore, exportProgress, watchOtherTabs } from './progress-store';
 
 /** A Storage backed by a Map, as localStorage behaves. */

@@ -1,5 +1,5 @@
 import { createByteParser } from '@/lib/sse/decode';
-import { STREAM_ID_EVENT } from '@/lib/stream/protocol';
+import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
 import type { StreamEvent } from '@/lib/trace/types';
 
 export interface ReadEventStreamOptions {

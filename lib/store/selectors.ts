@@ -1,6 +1,6 @@
 import { narrate, type LessonView, type Narration } from '@/lib/lesson/narration';
-import { validateDraft, type DraftResult } from '@/lib/stream/draft';
-import { DEFAULT_PARAMS, type StreamParams } from '@/lib/stream/params';
+import { validateDraft, type DraftResult } from '@/lib/contract/draft';
+import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
 import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { expectedTrace } from './expected';
 import { isMomentRevealed, keyMoments } from './key-moments';
 import { EXECUTION_COLUMNS, executionCells } from './table';

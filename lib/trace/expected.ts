@@ -1,4 +1,4 @@
-import { renderTemplate, type StreamParams } from '@/lib/stream/params';
+import { renderTemplate, type StreamParams } from '@/lib/contract/params';
 import { emptyTrace, reduceEvents } from './reduce';
 import type { StreamEvent, Trace } from './types';
 

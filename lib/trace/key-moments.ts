@@ -1,4 +1,4 @@
-import type { StreamParams } from '@/lib/stream/params';
+import type { StreamParams } from '@/lib/contract/params';
 import type { RowKind, Trace } from './types';
 
 /** One of the seed's Key Moments, tied to the Execution Table rows that show it. */

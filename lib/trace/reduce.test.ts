@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS } from '@/lib/stream/params';
+import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { expectedEvents, expectedTrace } from './expected';
 import { emptyTrace, framesSent, lastYieldRow, reduceEvents, reduceTrace } from './reduce';
 import { executionCells } from './table';

@@ -1,5 +1,5 @@
 import { encodeEvent } from '@/lib/sse/encode';
-import { isStepMode, type StreamParams } from '@/lib/stream/params';
+import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import { pythonStringLiteral } from './format';
 import type { ExecutionRow, StreamEvent, Trace } from './types';
 

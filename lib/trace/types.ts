@@ -1,4 +1,4 @@
-import type { StreamParams } from '@/lib/stream/params';
+import type { StreamParams } from '@/lib/contract/params';
 
 /**
  * What the client observed on the wire, in order. `atMs` is the arrival time in milliseconds

@@ -1,5 +1,5 @@
 import { jsonOk } from '@/lib/http/responses';
-import { registryHealth } from '@/lib/stream/registry';
+import { registryHealth } from '@/lib/server/registry';
 import packageJson from '@/package.json';
 
 export const runtime = 'nodejs';

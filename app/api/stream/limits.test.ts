@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as health } from '../health/route';
-import { resumeAdmissions, shutdownStreams } from '@/lib/stream/registry';
+import { resumeAdmissions, shutdownStreams } from '@/lib/server/registry';
 import { GET } from './route';
 
 const decoder = new TextDecoder();

@@ -1,8 +1,8 @@
 import { JSON_HEADERS, jsonError } from '@/lib/http/responses';
 import { SSE_HEADERS } from '@/lib/sse/headers';
-import { toReadableStream } from '@/lib/stream/event-stream';
-import { clientAddress } from '@/lib/stream/limits';
-import { openStream, readStreamQuery } from '@/lib/stream/open-stream';
+import { toReadableStream } from '@/lib/server/event-stream';
+import { clientOfRoute } from '@/lib/server/client-address';
+import { openStream, readStreamQuery } from '@/lib/server/open-stream';
 
 // Timers and a long-lived response need Node, and every request must reach the generator.
 export const runtime = 'nodejs';
@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
  * skips Next.js in production"); this handler serves it under `next dev` and anywhere else.
  */
 export function GET(request: Request): Response {
-  const stream = openStream(new URL(request.url), clientAddress(request.headers));
+  const stream = openStream(new URL(request.url), clientOfRoute(request.headers));
   if (!stream.ok) return jsonError(stream.status, stream.error, stream.field, stream.headers);
   const body = toReadableStream((sink) => stream.start(sink, request.signal));
   return new Response(body, { headers: SSE_HEADERS });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '../../route';
 import { POST } from './route';
-import { activeStepStreams } from '@/lib/stream/step-mode';
+import { activeStepStreams } from '@/lib/server/step-mode';
 
 const decoder = new TextDecoder();
 

@@ -1,5 +1,5 @@
 import { jsonError, jsonOk, refuseLargeBody, refuseLongQuery } from '@/lib/http/responses';
-import { advanceStepStream } from '@/lib/stream/step-mode';
+import { advanceStepStream } from '@/lib/server/step-mode';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

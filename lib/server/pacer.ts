@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * What keeps the generator's `time.sleep`: a timer (the seed's behaviour) or a presenter's Step.
  */

@@ -1,29 +1,7 @@
+import 'server-only';
 import { encodeComment } from '@/lib/sse/encode';
 import type { StreamLimits } from './limits';
-
-/** Ends a stream early: sends `finalFrame`, then closes it. */
-export type StopStream = (finalFrame: string) => void;
-
-interface Registry {
-  startedAt: number;
-  draining: boolean;
-  /** Every open stream, with how to stop it. */
-  open: Map<number, { client: string; stop: StopStream | null }>;
-  perClient: Map<string, number>;
-  nextId: number;
-}
-
-const REGISTRY_KEY = Symbol.for('stepstream.stream-registry');
-
-/**
- * One registry per process. Kept on `globalThis` because Next.js may load this module once per
- * route bundle, and `server.mjs` (which cannot import TypeScript) finds the shutdown hook there too.
- */
-function registry(): Registry {
-  const holder = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
-  holder[REGISTRY_KEY] ??= { startedAt: Date.now(), draining: false, open: new Map(), perClient: new Map(), nextId: 1 };
-  return holder[REGISTRY_KEY];
-}
+import { processState, type StopStream } from './process-state';
 
 export type Admission =
   | { ok: true; slot: StreamSlot }
@@ -39,7 +17,7 @@ export interface StreamSlot {
 
 /** Admits a new stream for `client`, or says why not: the per-client cap, the process cap, or shutdown. */
 export function admitStream(client: string, limits: StreamLimits): Admission {
-  const state = registry();
+  const state = processState();
   if (state.draining) return { ok: false, status: 503, error: 'The server is shutting down; try again in a moment.', retryAfterSeconds: 5 };
   if (state.open.size >= limits.total) {
     return { ok: false, status: 503, error: `The server is at its limit of ${limits.total} streams; try again shortly.`, retryAfterSeconds: 5 };
@@ -78,7 +56,7 @@ export function admitStream(client: string, limits: StreamLimits): Admission {
 
 /** What `GET /api/health` reports. */
 export function registryHealth() {
-  const state = registry();
+  const state = processState();
   return {
     status: state.draining ? ('draining' as const) : ('ok' as const),
     activeStreams: state.open.size,
@@ -90,20 +68,20 @@ export const SHUTDOWN_COMMENT = encodeComment('server shutting down');
 
 /**
  * Stops admitting streams and ends every open one with a final comment. Returns how many it
- * ended. Called by `server.mjs` on SIGTERM through `globalThis[Symbol.for('stepstream.shutdown')]`.
+ * ended. `server.mjs` calls it on SIGTERM, through the hand-over (`hand-over.ts`).
  */
 export function shutdownStreams(): number {
-  const state = registry();
+  const state = processState();
   state.draining = true;
   const stops = [...state.open.values()].map((entry) => entry.stop);
   for (const stop of stops) stop?.(SHUTDOWN_COMMENT);
   return stops.length;
 }
 
-(globalThis as Record<symbol, unknown>)[Symbol.for('stepstream.shutdown')] = shutdownStreams;
-(globalThis as Record<symbol, unknown>)[Symbol.for('stepstream.active-streams')] = () => registry().open.size;
+/** How many streams are open. */
+export const activeStreams = () => processState().open.size;
 
 /** For tests: forget draining (each test file shares the process's registry). */
 export function resumeAdmissions() {
-  registry().draining = false;
+  processState().draining = false;
 }

@@ -1,8 +1,9 @@
+import 'server-only';
 import { LONG_QUERY_ERROR, MAX_QUERY_CHARS } from '@/lib/http/responses';
 import { startEventStream, type FrameSink, type RunningEventStream } from './event-stream';
 import { currentLimits } from './limits';
-import { isStepMode, type StreamParams } from './params';
-import { parseStreamQueryWithZod } from './query-schema';
+import { isStepMode, type StreamParams } from '@/lib/contract/params';
+import { parseStreamQuery } from '@/lib/contract/query';
 import { admitStream } from './registry';
 import { withStepMode } from './step-mode';
 
@@ -53,7 +54,7 @@ export function openStream(url: URL, client: string): StreamRefusal | AdmittedSt
  */
 export function readStreamQuery(url: URL): StreamRefusal | { ok: true; params: StreamParams } {
   if (url.search.length > MAX_QUERY_CHARS) return refusal(414, LONG_QUERY_ERROR, 'query');
-  const query = parseStreamQueryWithZod(url.searchParams);
+  const query = parseStreamQuery(url.searchParams);
   return query.ok ? query : refusal(400, query.error, query.field);
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeEvent } from '@/lib/sse/encode';
 import { eventStream, startEventStream } from './event-stream';
-import { renderTemplate } from './params';
+import { renderTemplate } from '@/lib/contract/params';
 
 async function framesOf(template: string, n: number) {
   const frames: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDraft } from './draft';
-import { DEFAULT_PARAMS, parseStreamQuery, renderTemplate, toStreamQuery } from './params';
+import { DEFAULT_PARAMS, renderTemplate } from './params';
+import { parseStreamQuery, toStreamQuery } from './query';
 
 describe('parseStreamQuery', () => {
   it('gives the seed parameters for an empty query', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMS, N_MAX, N_MIN, type StreamMode, type StreamParams } from './constants';
+import { DEFAULT_PARAMS, N_MAX, N_MIN, type StreamMode, type StreamParams } from './params';
 import { sleepSecondsRule, templateRule, wholeNumberRule } from './rules';
 
 /**

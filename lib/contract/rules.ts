@@ -1,4 +1,4 @@
-import { DELAY_MS_MAX, DELAY_MS_MIN, N_MAX, N_MIN, STREAM_MODES, TEMPLATE_MAX_CHARS, TEMPLATE_MIN_CHARS, countChars, type StreamMode } from './constants';
+import { DELAY_MS_MAX, DELAY_MS_MIN, N_MAX, N_MIN, STREAM_MODES, TEMPLATE_MAX_CHARS, TEMPLATE_MIN_CHARS, countChars, type StreamMode } from './params';
 
 /**
  * The parameter rules as plain functions, shared by the browser form, share links and the route

@@ -1,12 +1,5 @@
-import { DEFAULT_PARAMS, isStepMode, type StreamMode, type StreamParams, type StreamQueryField } from './constants';
+import { DEFAULT_PARAMS, isStepMode, type StreamMode, type StreamParams, type StreamQueryField } from './params';
 import { DELAY_RULE, N_RULE, TEMPLATE_RULE, modeRule, type Rule } from './rules';
-
-export * from './constants';
-
-/** Replaces every `{i}` with the loop variable, as the seed's f-string does. */
-export function renderTemplate(template: string, i: number): string {
-  return template.replaceAll('{i}', String(i));
-}
 
 /** A rejected input: which field, and a sentence a person can act on. */
 export interface FieldError<Field extends string = string> {

@@ -33,3 +33,8 @@ export type StreamQueryField = (typeof STREAM_QUERY_FIELDS)[number];
 
 /** Counts characters as a person does (code points), so an emoji is one, not two UTF-16 units. */
 export const countChars = (text: string) => [...text].length;
+
+/** Replaces every `{i}` with the loop variable, as the seed's f-string does. */
+export function renderTemplate(template: string, i: number): string {
+  return template.replaceAll('{i}', String(i));
+}

@@ -1,5 +1,6 @@
+import 'server-only';
 import { encodeEvent } from '@/lib/sse/encode';
-import { renderTemplate, type StreamParams } from './params';
+import { renderTemplate, type StreamParams } from '@/lib/contract/params';
 import { PacerDisposed, PacerExpired, createTimerPacer, type Pacer } from './pacer';
 
 /** Waits `ms` milliseconds (or for the presenter); rejects if the stream is cancelled meanwhile. */
@@ -14,16 +15,20 @@ export type Sleep = (ms: number) => Promise<void>;
  *
  * It sleeps after every yield, the last included, so the stream ends one delay after its last frame.
  */
+// WARNING: the code panel shows this function to students (lib/code/typescript-excerpts.ts).
+// Keep the region lines around it and the "lesson:" markers on the lines it lights up.
+// #region lesson-excerpt generator
 export async function* eventStream(params: StreamParams, sleep: Sleep): AsyncGenerator<string, void> {
   // The f-string `f'data: {template}\n\n'` is encoded once; each frame only fills in `{i}` (digits,
   // never a line break, so filling in before or after encoding gives the same bytes).
   const frame = encodeEvent({ data: params.template });
   const numbered = frame.includes('{i}');
-  for (let i = 0; i < params.n; i++) {
-    yield numbered ? renderTemplate(frame, i) : frame;
-    await sleep(params.delayMs);
+  for (let i = 0; i < params.n; i++) { // lesson: start end
+    yield numbered ? renderTemplate(frame, i) : frame; // lesson: yield
+    await sleep(params.delayMs); // lesson: sleep
   }
 }
+// #endregion lesson-excerpt generator
 
 const utf8 = new TextEncoder();
 

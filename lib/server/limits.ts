@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Limits on streams, set by environment variables (0 means no cap). Read per request from
  * `process.env`, but parsed only when a value changes, so tests and operators can adjust them.
@@ -37,14 +39,4 @@ export function currentLimits(env: Record<string, string | undefined> = process.
   };
   cache = { key, limits: { perClient: read('perClient'), total: read('total'), lifetimeMs: read('lifetimeMs') } };
   return cache.limits;
-}
-
-/**
- * The client's address. `server.mjs` puts the socket's address in `x-stepstream-client`,
- * overwriting anything a client sent; behind `STEPSTREAM_TRUST_PROXY=N` proxies it takes the
- * address the outermost trusted proxy saw instead (the N-th `X-Forwarded-For` entry from the right).
- * Without `server.mjs` (e.g. `next dev`), Next's own `X-Forwarded-For` is the best there is.
- */
-export function clientAddress(headers: Headers): string {
-  return headers.get('x-stepstream-client') ?? headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? 'unknown';
 }

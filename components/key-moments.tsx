@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { isMomentRevealed, keyMoments } from '@/lib/trace/key-moments';
+import { isMomentRevealed, keyMoments, momentSteps } from '@/lib/trace/key-moments';
 import { EXECUTION_COLUMNS } from '@/lib/trace/table';
 import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
 import { useLessonActions, useLessonStore } from './lesson-store-provider';
@@ -22,9 +22,7 @@ export function KeyMoments() {
     <ol className="key-moments">
       {moments.map((moment) => {
         const revealed = isMomentRevealed(moment, trace);
-        const first = moment.steps[0]!;
-        const last = moment.steps.at(-1)!;
-        const label = first === last ? `step ${first}` : `steps ${first}–${last}`;
+        const label = momentSteps(moment);
         const active = revealed && highlight?.table === 'execution' && highlight.steps.join() === moment.steps.join();
         return (
           <li key={moment.id} className={revealed ? 'moment moment-revealed' : 'moment'}>

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { QUIET_MOMENT, announcement, type AnnounceMoment } from '@/lib/lesson/announce';
 import { narrationText } from '@/lib/lesson/narration';
-import type { LessonState } from '@/lib/store/lesson-store';
+import type { LessonState } from '@/lib/store/lesson-state';
 import { selectLessonView, selectNarration, selectObservedTrace } from '@/lib/store/selectors';
 import { framesSent, lastYieldRow } from '@/lib/trace/reduce';
 import { useLessonStoreApi } from './lesson-store-provider';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useShallow } from 'zustand/react/shallow';
-import type { ConnectionStatus } from '@/lib/store/lesson-store';
+import type { ConnectionStatus } from '@/lib/trace/types';
 import { selectDisplayedTrace, selectDraftResult, selectLessonView, selectNarration, selectStatusOnShow } from '@/lib/store/selectors';
 import { framesSent } from '@/lib/trace/reduce';
 import { useLessonStore } from './lesson-store-provider';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
 import type { ParamsDraft } from '@/lib/contract/draft';
-import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION } from '@/lib/store/progress-store';
+import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION } from '@/lib/store/progress-data';
 import { ExecutionTable } from '../execution-table';
 import { LessonStoreProvider, QuizStoreProvider } from '../lesson-store-provider';
 import { VariableTracker } from '../variable-tracker';

@@ -1,5 +1,5 @@
 import { pythonStringLiteral } from '@/lib/trace/format';
-import type { LiveStatus } from './narration';
+import type { ConnectionStatus } from '@/lib/trace/types';
 
 /**
  * What a screen reader is told about the live run, worked out from two moments: the last one
@@ -9,7 +9,7 @@ import type { LiveStatus } from './narration';
 export interface AnnounceMoment {
   /** Which run this is: a new Run starts again from nothing. */
   run: number;
-  status: LiveStatus;
+  status: ConnectionStatus;
   /** Frames received so far in this run. */
   frames: number;
   /** The data of the latest frame, if any. */

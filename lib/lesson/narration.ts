@@ -1,15 +1,12 @@
 import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import { formatSeconds, pythonStringLiteral } from '@/lib/trace/format';
-import type { ExecutionRow, Trace } from '@/lib/trace/types';
+import type { ConnectionStatus, ExecutionRow, Trace } from '@/lib/trace/types';
 
 /**
  * What the panels are showing: `prediction` (no run yet: the model's table), `live` (the run at
  * its latest row, running or finished) or `replay` (an earlier row of a recorded run).
  */
 export type LessonView = 'prediction' | 'live' | 'replay';
-
-/** The connection as the live run left it; `connecting` until the response's headers arrive. */
-export type LiveStatus = 'idle' | 'connecting' | 'open' | 'closed' | 'error';
 
 export interface NarrationInput {
   view: LessonView;
@@ -18,7 +15,7 @@ export interface NarrationInput {
   /** Rows in the whole trace, for "step 3 of 5". */
   total: number;
   /** The live connection (only read in the `live` view). */
-  status: LiveStatus;
+  status: ConnectionStatus;
 }
 
 /** What just happened, in two parts: the event itself, and what it means for the connection. */

@@ -1,7 +1,8 @@
 import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import { formatSeconds } from '@/lib/trace/format';
 import type { ExecutionRow } from '@/lib/trace/types';
-import type { LessonView, LiveStatus } from './narration';
+import type { ConnectionStatus } from '@/lib/trace/types';
+import type { LessonView } from './narration';
 
 /** "Step 3 of 5", or for the model's table "Predicted step 3 of 5" ("Predicted: 5 steps" for all of it). */
 export function timelineLabel(view: LessonView, pointed: boolean, shown: number, total: number): string {
@@ -12,7 +13,7 @@ export function timelineLabel(view: LessonView, pointed: boolean, shown: number,
 export interface WireCaptionInput {
   view: LessonView;
   /** The connection as the panels show it (selectStatusOnShow). */
-  status: LiveStatus;
+  status: ConnectionStatus;
   params: StreamParams;
   /** The row on show. */
   row: ExecutionRow | undefined;

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { encodeEvent } from '@/lib/sse/encode';
 import { SSE_HEADERS } from '@/lib/sse/headers';
 import { executionCells } from '@/lib/trace/table';
-import { createLessonStore, type LessonStoreOptions } from './lesson-store';
+import type { LessonStoreOptions } from './lesson-state';
+import { createLessonStore } from './lesson-store';
 import { selectDisplayedTrace, selectObservedTrace, selectStepPosition } from './selectors';
 import { SEED_EXECUTION_TABLE } from '@/lib/trace/seed-tables.fixture';
 

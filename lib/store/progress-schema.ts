@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { QUESTION_KINDS } from '@/lib/quiz/kinds';
 import type { QuestionKind } from '@/lib/quiz/types';
-import { HISTORY_LIMIT, PROGRESS_SCORING, type ProgressData } from './progress-store';
+import { HISTORY_LIMIT, PROGRESS_SCORING, type ProgressData } from './progress-data';
 
 /**
  * The saved progress's shape, checked when it is read back. Its own module so the page loads zod

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '@/lib/contract/params';
-import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION, createProgressStore, exportProgress, watchOtherTabs } from './progress-store';
+import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION } from './progress-data';
+import { createProgressStore, exportProgress, watchOtherTabs } from './progress-store';
 
 /** A Storage backed by a Map, as localStorage behaves. */
 function memoryStorage(initial: Record<string, string> = {}): Storage {

@@ -1,35 +1,7 @@
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { QuestionKind } from '@/lib/quiz/types';
-
-/**
- * Bump when the saved shape or its meaning changes; older saves are dropped with a notice.
- * 2: scores and mastery count each question's first checked answer only (1 counted re-checks too).
- */
-export const PROGRESS_VERSION = 2;
-export const PROGRESS_STORAGE_KEY = 'stepstream-progress';
-export const HISTORY_LIMIT = 100;
-/** What the saved numbers count, written into every save and export so a reader knows. */
-export const PROGRESS_SCORING = 'first-check-only';
-
-export interface ScoreEntry {
-  /** When the set was finished (ISO 8601). */
-  at: string;
-  quiz: 'classic' | number;
-  correct: number;
-  total: number;
-  params: { n: number; delayMs: number; template: string; mode?: 'timed' | 'step' };
-}
-export interface Mastery {
-  correct: number;
-  attempts: number;
-}
-export interface ProgressData {
-  /** Each question's first checked answer is counted; practice after it is never saved. */
-  scoring: typeof PROGRESS_SCORING;
-  history: ScoreEntry[];
-  mastery: Partial<Record<QuestionKind, Mastery>>;
-}
+import { HISTORY_LIMIT, PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION, type Mastery, type ProgressData, type ScoreEntry } from './progress-data';
 
 export interface ProgressState extends ProgressData {
   /** Set when saved progress could not be used and was dropped; shown to the person once. */

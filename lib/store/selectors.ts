@@ -4,52 +4,54 @@ import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
 import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
-import type { StreamEvent, Trace } from '@/lib/trace/types';
-import type { ConnectionStatus, LessonState } from './lesson-store';
+import type { ConnectionStatus, StreamEvent, Trace } from '@/lib/trace/types';
+import type { LessonState } from './lesson-state';
 
 type TraceInputs = Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>;
 
-const sameParams = (a: StreamParams, b: StreamParams) =>
-  a.n === b.n && a.delayMs === b.delayMs && a.template === b.template && (a.mode ?? 'timed') === (b.mode ?? 'timed');
+/*
+ * Memos here are kept per object, in WeakMaps keyed by what the store holds (a draft, a run's
+ * parameters, a trace), never in module-level "last value" variables: two stores, or two server
+ * renders, never see each other's results, and a memo goes when its object does.
+ */
+
+/** The latest reduction of each run, keyed by the run's parameters object (one per Run). */
+const observedByRun = new WeakMap<StreamParams, { events: readonly StreamEvent[]; trace: Trace }>();
 
 /**
- * Memoizes the observed trace. When the new events extend the ones last reduced (the live case),
- * only the new ones are reduced, so a batch costs its own size, not the whole stream's.
+ * Everything observed in the current run, whatever the cursor; null before any run. When the
+ * events extend the ones last reduced for this run (the live case: the store only appends), only
+ * the new ones are reduced, so a batch costs its own size, not the whole stream's.
  */
-function createObservedTraceSelector() {
-  let last: { params: StreamParams; events: readonly StreamEvent[]; trace: Trace } | null = null;
-  return (state: Pick<LessonState, 'events' | 'runParams'>): Trace | null => {
-    const params = state.runParams;
-    if (!params) return null;
-    if (last && last.params === params && last.events === state.events) return last.trace;
-    const count = last?.events.length ?? 0;
-    const extendsLast = last !== null && last.params === params && count <= state.events.length && (count === 0 || last.events[count - 1] === state.events[count - 1]);
-    const trace = extendsLast ? reduceEvents(last!.trace, state.events.slice(count)) : reduceEvents(emptyTrace(params), state.events);
-    last = { params, events: state.events, trace };
-    return trace;
-  };
+export function selectObservedTrace(state: Pick<LessonState, 'events' | 'runParams'>): Trace | null {
+  const params = state.runParams;
+  if (!params) return null;
+  const last = observedByRun.get(params);
+  if (last?.events === state.events) return last.trace;
+  const count = last?.events.length ?? 0;
+  const extendsLast = last !== undefined && count <= state.events.length && (count === 0 || last.events[count - 1] === state.events[count - 1]);
+  const trace = extendsLast ? reduceEvents(last.trace, state.events.slice(count)) : reduceEvents(emptyTrace(params), state.events);
+  observedByRun.set(params, { events: state.events, trace });
+  return trace;
 }
 
-/** Everything observed in the current run, whatever the cursor; null before any run. */
-export const selectObservedTrace = createObservedTraceSelector();
+const draftResults = new WeakMap<LessonState['draft'], DraftResult>();
 
-/** The form checked by the route's rules. Memoized on the draft object. */
-export const selectDraftResult = (() => {
-  let last: { draft: LessonState['draft']; result: DraftResult } | null = null;
-  return (state: Pick<LessonState, 'draft'>): DraftResult => {
-    if (last?.draft !== state.draft) last = { draft: state.draft, result: validateDraft(state.draft) };
-    return last.result;
-  };
-})();
+/** The form checked by the route's rules, once per draft. */
+export function selectDraftResult(state: Pick<LessonState, 'draft'>): DraftResult {
+  let result = draftResults.get(state.draft);
+  if (!result) draftResults.set(state.draft, (result = validateDraft(state.draft)));
+  return result;
+}
 
-/** The trace the lesson predicts for these parameters. Memoized on their values. */
-export const selectExpectedTrace = (() => {
-  let last: { params: StreamParams; trace: Trace } | null = null;
-  return (params: StreamParams): Trace => {
-    if (!last || !sameParams(last.params, params)) last = { params, trace: expectedTrace(params) };
-    return last.trace;
-  };
-})();
+const expectedTraces = new WeakMap<StreamParams, Trace>();
+
+/** The trace the lesson predicts for these parameters, once per parameters object. */
+export function selectExpectedTrace(params: StreamParams): Trace {
+  let trace = expectedTraces.get(params);
+  if (!trace) expectedTraces.set(params, (trace = expectedTrace(params)));
+  return trace;
+}
 
 /** The form's parameters when valid; otherwise the last run's, or the seed's. */
 export function selectFormParams(state: Pick<LessonState, 'draft' | 'runParams'>): StreamParams {
@@ -62,16 +64,17 @@ export function selectFullTrace(state: TraceInputs): Trace {
   return selectObservedTrace(state) ?? selectExpectedTrace(selectFormParams(state));
 }
 
-/** The trace at the cursor: what every panel shows. Memoized on the full trace and the cursor. */
-export const selectDisplayedTrace = (() => {
-  let last: { full: Trace; cursor: Cursor; trace: Trace } | null = null;
-  return (state: TraceInputs): Trace => {
-    const full = selectFullTrace(state);
-    if (last && last.full === full && last.cursor === state.cursor) return last.trace;
-    last = { full, cursor: state.cursor, trace: traceAtCursor(full, state.cursor) };
-    return last.trace;
-  };
-})();
+const displayedTraces = new WeakMap<Trace, { cursor: Cursor; trace: Trace }>();
+
+/** The trace at the cursor: what every panel shows, once per full trace and cursor. */
+export function selectDisplayedTrace(state: TraceInputs): Trace {
+  const full = selectFullTrace(state);
+  const last = displayedTraces.get(full);
+  if (last?.cursor === state.cursor) return last.trace;
+  const trace = traceAtCursor(full, state.cursor);
+  displayedTraces.set(full, { cursor: state.cursor, trace });
+  return trace;
+}
 
 /** "Step N of M" for the timeline. */
 export function selectStepPosition(state: TraceInputs): { shown: number; total: number } {
@@ -113,6 +116,9 @@ export function selectNarration(state: TraceInputs & Pick<LessonState, 'status'>
     status: state.status,
   });
 }
+
+const sameParams = (a: StreamParams, b: StreamParams) =>
+  a.n === b.n && a.delayMs === b.delayMs && a.template === b.template && (a.mode ?? 'timed') === (b.mode ?? 'timed');
 
 /**
  * The trace the quiz asks about: the run just watched when it completed with the form's current

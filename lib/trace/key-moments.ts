@@ -40,6 +40,11 @@ export function keyMoments(params: StreamParams): KeyMoment[] {
   ];
 }
 
+/** "step 5" or "steps 2-4": the rows a moment points at. */
+export function momentSteps(moment: KeyMoment): string {
+  return stepRange(moment.steps[0]!, moment.steps.at(-1)!);
+}
+
 /** Whether the trace has reached the moment's rows. */
 export function isMomentRevealed(moment: KeyMoment, trace: Trace): boolean {
   const row = trace.rows[moment.revealAt.step - 1];

@@ -47,3 +47,6 @@ export interface Trace {
   /** True once the stream has ended, for whatever reason; later events are ignored. */
   finished: boolean;
 }
+
+/** Where the connection is, as the page shows it: before a request, waiting for headers, open, ended, failed. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'closed' | 'error';

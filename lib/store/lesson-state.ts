@@ -1,0 +1,63 @@
+import type { DraftField, ParamsDraft } from '@/lib/contract/draft';
+import type { StreamMode, StreamParams } from '@/lib/contract/params';
+import type { Cursor } from '@/lib/trace/cursor';
+import type { TableHighlight } from '@/lib/trace/highlight';
+import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
+import type { ScheduleFlush } from './frame-batcher';
+
+/** The lesson store's shape: what it holds (nothing derived) and what it can do. */
+
+export interface LessonState {
+  /** The form as typed, valid or not: nothing a person typed is lost. */
+  draft: ParamsDraft;
+  /** Whether Run was pressed with invalid input, so every field's message shows. */
+  showAllErrors: boolean;
+  status: ConnectionStatus;
+  /** The parameters the current (or last) run was started with; null before any run. */
+  runParams: StreamParams | null;
+  /** Everything observed on the wire in this run, in order. */
+  events: readonly StreamEvent[];
+  /** How many rows of the trace are shown (replay); null follows the live end. */
+  cursor: Cursor;
+  /** The running step-mode stream's id, which only this client knows; null otherwise. */
+  stepStreamId: string | null;
+  /** Table cells pointed at by a Key Moment or a quiz hint. */
+  highlight: TableHighlight | null;
+  /** Presenter mode: large type, only code, tables and diagram. */
+  presenting: boolean;
+  actions: LessonActions;
+}
+
+export interface LessonActions {
+  editDraft: (field: DraftField, value: string) => void;
+  setMode: (mode: StreamMode) => void;
+  /** Validates the form and, if it is valid, opens a stream with it. Returns whether it started. */
+  run: () => boolean;
+  /** Disconnects: the server's generator stops, the table records the Stop. */
+  stop: () => void;
+  /** Disconnects if needed and clears the run, keeping the form. */
+  reset: () => void;
+  /** In step mode, lets the server's generator yield its next frame. */
+  step: () => void;
+  /** Shows the trace as it was after `cursor` rows; null follows the live end. */
+  seek: (cursor: Cursor) => void;
+  /** One step on: the next recorded row, else the server's next frame in step mode, else Run. */
+  next: () => void;
+  /** One recorded row back. */
+  back: () => void;
+  /** Points at table cells (null to clear). */
+  setHighlight: (highlight: TableHighlight | null) => void;
+  setPresenting: (presenting: boolean) => void;
+  /** Puts back what a share link holds: the form, and the step to show. */
+  restore: (restored: { draft: ParamsDraft; cursor: Cursor; presenting: boolean }) => void;
+}
+
+export interface LessonStoreOptions {
+  draft?: ParamsDraft;
+  /** Test seams: the network, the clock and the once-per-frame scheduler. */
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+  scheduleFlush?: ScheduleFlush;
+  streamUrl?: string;
+}
+

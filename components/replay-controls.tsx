@@ -26,16 +26,18 @@ export function ReplayControls() {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
 
+  // Playback stops by itself at the last row: it plays only while there is a next row to wait for.
+  const delay = playing ? playbackDelayMs(trace, cursor, speed) : null;
+  const isPlaying = delay !== null;
   useEffect(() => {
-    if (!playing) return;
-    const delay = playbackDelayMs(trace, cursor, speed);
-    if (delay === null) {
-      setPlaying(false);
-      return;
-    }
-    const timer = setTimeout(() => seek(shown + 1 >= total ? null : shown + 1), delay);
+    if (delay === null) return;
+    const timer = setTimeout(() => {
+      if (shown + 1 < total) return seek(shown + 1);
+      seek(null);
+      setPlaying(false); // at the end: a later step back must not set it playing again
+    }, delay);
     return () => clearTimeout(timer);
-  }, [playing, trace, cursor, speed, shown, total, seek]);
+  }, [delay, shown, total, seek]);
 
   const atStart = shown <= 1;
   const atEnd = shown >= total;
@@ -83,14 +85,14 @@ export function ReplayControls() {
           type="button"
           className="button button-small"
           onClick={() => {
-            if (!playing && atEnd) seek(1);
-            setPlaying(!playing);
+            if (!isPlaying && atEnd) seek(1);
+            setPlaying(!isPlaying);
           }}
           unavailable={total <= 1 || view === 'prediction'}
-          aria-pressed={playing}
-          aria-label={playing ? 'Pause the recording' : 'Play recording'}
+          aria-pressed={isPlaying}
+          aria-label={isPlaying ? 'Pause the recording' : 'Play recording'}
         >
-          {playing ? 'Pause' : 'Play'}
+          {isPlaying ? 'Pause' : 'Play'}
         </ActionButton>
         <label className="speed">
           <span className="visually-hidden">Playback speed</span>

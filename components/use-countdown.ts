@@ -7,17 +7,16 @@ import { useEffect, useState } from 'react';
  * ten times a second; null when there is nothing to count down.
  */
 export function useCountdown(startKey: unknown, durationMs: number | null): number | null {
-  const [left, setLeft] = useState<number | null>(null);
+  const [elapsed, setElapsed] = useState<{ key: unknown; ms: number } | null>(null);
+  const counting = durationMs !== null && durationMs > 0;
   useEffect(() => {
-    if (durationMs === null || durationMs <= 0) {
-      setLeft(null);
-      return;
-    }
+    if (!counting) return;
     const startedAt = performance.now();
-    const tick = () => setLeft(Math.max(0, durationMs - (performance.now() - startedAt)));
-    tick();
-    const interval = setInterval(tick, 100);
+    const interval = setInterval(() => setElapsed({ key: startKey, ms: performance.now() - startedAt }), 100);
     return () => clearInterval(interval);
-  }, [startKey, durationMs]);
-  return left;
+  }, [startKey, counting]);
+  if (!counting) return null;
+  // Until the first tick of this wait, none of it has passed.
+  const passed = elapsed !== null && elapsed.key === startKey ? elapsed.ms : 0;
+  return Math.max(0, durationMs - passed);
 }

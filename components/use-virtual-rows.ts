@@ -1,5 +1,13 @@
 'use client';
 
+/*
+ * WARNING: this hook keeps a DOM scroll box and React state in step, by hand, as a virtualizer
+ * must: it reads layout after a render (a second render then happens before paint) and writes
+ * `scrollTop` on the box it is given. The React Compiler's rules below cannot follow that and
+ * are off here only; React's rules of hooks (and their dependency lists) still hold.
+ */
+/* eslint-disable react-hooks/set-state-in-effect, react-hooks/immutability, react-hooks/preserve-manual-memoization */
+
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { keepInView } from './use-keep-in-view';
 
@@ -52,12 +60,15 @@ export function useVirtualRows(
     const row = container.current?.querySelector<HTMLElement>('tbody tr[data-step]');
     const measured = row?.getBoundingClientRect().height;
     if (measured && Math.abs(measured - rowPx) > 0.5) setRowPx(measured);
-  });
+  }, [container, enabled, count, rowPx]);
 
   // A moved cursor, or a new run, is the reader's own doing: follow the current row again.
+  // (Declared before the effect that scrolls, so it runs first in the same commit.)
   const seen = useRef({ cursor, count });
-  if (cursor !== seen.current.cursor || count < seen.current.count) following.current = true;
-  seen.current = { cursor, count };
+  useLayoutEffect(() => {
+    if (cursor !== seen.current.cursor || count < seen.current.count) following.current = true;
+    seen.current = { cursor, count };
+  }, [cursor, count]);
 
   useLayoutEffect(() => {
     const element = container.current;

@@ -122,7 +122,7 @@ describe('the Flask code the page shows, run by Flask', () => {
   it("keeps the seed's yield line for a single-line template, and every highlighted line in place", () => {
     const seedLines = flaskSource(DEFAULT_PARAMS).code.split('\n');
     expect(seedLines[FLASK_POSITION_LINES.yield]).toBe("            yield f'data: Message {i}\\n\\n'");
-    for (const [name, params] of CASES) {
+    for (const [name] of CASES) {
       const lines = shown.get(name)!.split('\n');
       expect(lines, name).toHaveLength(seedLines.length);
       for (const line of Object.values(FLASK_POSITION_LINES)) expect(lines[line]!.trimStart().split(/[ (]/)[0], name).toBe(seedLines[line]!.trimStart().split(/[ (]/)[0]);

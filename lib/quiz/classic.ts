@@ -1,6 +1,6 @@
 import { N_MAX } from '@/lib/contract/params';
 import type { Trace } from '@/lib/trace/types';
-import { afterColumnValue, closeStep, ordinal, traceWith, yieldRows } from './facts';
+import { afterColumnValue, closeStep, ordinal, yieldRows } from './facts';
 import { fixedOptions } from './options';
 import type { QuizQuestion } from './types';
 

@@ -1,7 +1,7 @@
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { QuestionKind } from '@/lib/quiz/types';
-import { HISTORY_LIMIT, PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION, type Mastery, type ProgressData, type ScoreEntry } from './progress-data';
+import { HISTORY_LIMIT, PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION, type ProgressData, type ScoreEntry } from './progress-data';
 
 export interface ProgressState extends ProgressData {
   /** Set when saved progress could not be used and was dropped; shown to the person once. */

@@ -8,7 +8,10 @@ export function pythonStringLiteral(text: string): string {
 }
 
 const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+// Control characters are exactly what these look for: Python escapes them in a str's repr.
+// eslint-disable-next-line no-control-regex
 const SPECIAL_IN_SINGLE_QUOTES = /[\\'\x00-\x1f\x7f]/g;
+// eslint-disable-next-line no-control-regex
 const SPECIAL_IN_DOUBLE_QUOTES = /[\\"\x00-\x1f\x7f]/g;
 
 /** Escapes text for the inside of a Python string literal delimited by `quote`. */

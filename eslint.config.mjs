@@ -1,0 +1,92 @@
+// ESLint for Stepstream: TypeScript, React's hook rules, Next's rules, no import cycles, and the
+// layer table (README, "How it works") as rules, so a wrong arrow fails `npm test`, not a review.
+import js from '@eslint/js';
+import nextPlugin from '@next/eslint-plugin-next';
+import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** An import pattern and why it is refused there. */
+const refuse = (group, message) => ({ group, message });
+
+const REACT = refuse(['react', 'react-dom', 'react/*', 'react-dom/*', '*.tsx'], 'the model is plain TypeScript: no React, no JSX.');
+const NEXT = refuse(['next', 'next/*'], 'Next.js stays in app/, components/ and the server.');
+const SERVER = refuse(['@/lib/server/*', '**/lib/server/*'], 'lib/server is the server runtime (server-only); the browser side reaches it only through an HTTP request.');
+const STORE = refuse(['@/lib/store/*', '**/lib/store/*'], 'the store is the view layer\'s state; the model never imports it.');
+const COMPONENTS = refuse(['@/components/*', '**/components/*'], 'lib/ never imports the view.');
+const APP = refuse(['@/app/*', '**/app/*'], 'nothing imports a page or a route; shared code belongs in lib/.');
+const OURS = refuse(['@/*', '../*'], 'the wire format depends on nothing of ours.');
+
+/** `no-restricted-imports` for one layer of the table. */
+const layer = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
+export default tseslint.config(
+  {
+    ignores: ['.next/**', 'node_modules/**', 'bench/results/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts', 'public/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs['core-web-vitals'].rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    // No import cycles anywhere in the app; type-only imports count too, since they still tie two modules together.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', '*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // next.config.js is CommonJS, as Next loads it.
+    files: ['next.config.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['e2e/**/*.ts', 'bench/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+
+  // ---- The layer table ----
+  layer(['lib/sse/**'], OURS, REACT, NEXT),
+  layer(['lib/contract/**'], SERVER, STORE, COMPONENTS, APP, REACT, NEXT, refuse(['node:*'], 'the contract runs in the browser too.')),
+  layer(['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/code/slots.ts', 'lib/code/excerpt.ts', 'lib/code/typescript-excerpts.ts'], SERVER, STORE, COMPONENTS, APP, REACT, NEXT),
+  layer(['lib/server/**', 'lib/http/**', 'lib/code/highlight.ts'], STORE, COMPONENTS, APP, REACT),
+  layer(['lib/store/**'], SERVER, COMPONENTS, APP, REACT, NEXT),
+  layer(['components/**'], SERVER, APP),
+  {
+    // The model takes time and chance as arguments: same input, same output.
+    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'the model is pure: pass the time in.' },
+        { object: 'Math', property: 'random', message: 'the model is pure: pass a seeded random in (lib/quiz/random.ts).' },
+      ],
+    },
+  },
+  {
+    // Tests may build what they test from any layer.
+    files: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  prettier,
+);

@@ -55,7 +55,16 @@ function serveStreamDirectly(request, response, direct) {
   }
 }
 
-const server = createServer((request, response) => {
+/**
+ * Slow headers (slowloris): a client gets 10 s to send its whole request, headers included, or Node
+ * answers 408 and closes the socket. Both limits stop counting once the request has arrived, so a
+ * response (an event stream lasting minutes) is never cut. Node looks for late requests only every
+ * `connectionsCheckingInterval` (30 s by default: a cut anywhere from 10 to 40 s), hence 1 s; it
+ * checks only requests still arriving. The keep-alive timeout stays Node's (5 s).
+ */
+const REQUEST_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 10_000, connectionsCheckingInterval: 1_000 };
+
+const server = createServer(REQUEST_TIMEOUTS, (request, response) => {
   if (directStream?.isStreamRequest(request)) return serveStreamDirectly(request, response, directStream);
   // Overwrites whatever the client sent under this name: only this server says who the client is.
   request.headers['x-stepstream-client'] = handOver?.clientOf(request) ?? request.socket.remoteAddress ?? 'unknown';

@@ -7,11 +7,11 @@ import {
   rawBytes,
   type ConformanceEvent,
   type ConformanceVector,
-} from '../lib/sse/conformance-vectors';
+} from '../lib/sse/conformance-vectors.fixture';
 import { SSE_HEADERS } from '../lib/sse/headers';
 
 /**
- * The WPT `eventsource/format-*` vectors (lib/sse/conformance-vectors.ts) against Chromium's own
+ * The WPT `eventsource/format-*` vectors (lib/sse/conformance-vectors.fixture.ts) against Chromium's own
  * `EventSource`: both the WPT bytes and our encoder's output for the intended events must dispatch
  * exactly the intended events.
  *

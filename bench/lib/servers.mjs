@@ -43,6 +43,25 @@ export function killAllNow() {
   children.clear();
 }
 
+/** Children die with us, however we go: exit, a signal, an uncaught error. */
+export function killAllOnExit(log) {
+  process.on('exit', killAllNow);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      log(`${signal}: stopping servers`);
+      killAllNow();
+      process.exit(130);
+    });
+  }
+  const die = (error) => {
+    console.error(error);
+    killAllNow();
+    process.exit(1);
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+}
+
 /** One GET to the loopback server; resolves with status and body, rejects on error or timeout. */
 export function get(port, urlPath, timeoutMs = 5000) {
   return new Promise((resolve, reject) => {

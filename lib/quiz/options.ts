@@ -1,3 +1,4 @@
+import { renderTemplate } from '@/lib/contract/params';
 import { shuffle, type Random } from './random';
 import { OPTION_LETTERS, type OptionLetter, type QuizOption, type QuizQuestion } from './types';
 
@@ -31,4 +32,9 @@ export function fixedOptions(texts: readonly [string, string, string, string], c
   const index = texts.indexOf(correct);
   if (index < 0 || new Set(texts).size !== 4) throw new Error(`Options ${texts.join(', ')} must be distinct and hold ${correct}`);
   return { options: options as QuizQuestion['options'], answer: OPTION_LETTERS[index]! };
+}
+
+/** The template for i, made distinct per i even when it has no {i} (for filling out distractors). */
+export function numbered(template: string, i: number): string {
+  return template.includes('{i}') ? renderTemplate(template, i) : `${template} ${i}`;
 }

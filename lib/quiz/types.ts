@@ -1,4 +1,6 @@
 import type { TableHighlight } from '@/lib/trace/highlight';
+import type { Trace } from '@/lib/trace/types';
+import type { Random } from './random';
 
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D'] as const;
 export type OptionLetter = (typeof OPTION_LETTERS)[number];
@@ -41,3 +43,13 @@ export interface QuizQuestion {
   explanation: string;
   hint: { text: string; target: HintTarget };
 }
+
+/** A question before the quiz numbers it. */
+export type QuestionDraft = Omit<QuizQuestion, 'id'>;
+
+/** Words, options, explanation and hint for given facts; `random` only orders the options. */
+export type QuestionGenerator<K extends QuestionKind> = (
+  trace: Trace,
+  ask: Extract<QuestionAsk, { kind: K }>,
+  random: Random,
+) => QuestionDraft;

@@ -7,7 +7,7 @@ import {
   UnencodableEventsError,
   type ConformanceEvent,
   type ConformanceVector,
-} from './conformance-vectors';
+} from './conformance-vectors.fixture';
 import { createByteParser } from './decode';
 
 const utf8 = new TextEncoder();

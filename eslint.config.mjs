@@ -14,8 +14,11 @@ const refuse = (group, message) => ({ group, message });
 
 const REACT = refuse(['react', 'react-dom', 'react/*', 'react-dom/*', '*.tsx'], 'the model is plain TypeScript: no React, no JSX.');
 const NEXT = refuse(['next', 'next/*'], 'Next.js stays in app/, components/ and the server.');
-const SERVER = refuse(['@/lib/server/*', '**/lib/server/*'], 'lib/server is the server runtime (server-only); the browser side reaches it only through an HTTP request.');
-const STORE = refuse(['@/lib/store/*', '**/lib/store/*'], 'the store is the view layer\'s state; the model never imports it.');
+const SERVER = refuse(
+  ['@/lib/server/*', '**/lib/server/*'],
+  'lib/server is the server runtime (server-only); the browser side reaches it only through an HTTP request.',
+);
+const STORE = refuse(['@/lib/store/*', '**/lib/store/*'], "the store is the view layer's state; the model never imports it.");
 const COMPONENTS = refuse(['@/components/*', '**/components/*'], 'lib/ never imports the view.');
 const APP = refuse(['@/app/*', '**/app/*'], 'nothing imports a page or a route; shared code belongs in lib/.');
 const OURS = refuse(['@/*', '../*'], 'the wire format depends on nothing of ours.');
@@ -67,7 +70,15 @@ export default tseslint.config(
   // ---- The layer table ----
   layer(['lib/sse/**'], OURS, REACT, NEXT),
   layer(['lib/contract/**'], SERVER, STORE, COMPONENTS, APP, REACT, NEXT, refuse(['node:*'], 'the contract runs in the browser too.')),
-  layer(['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/code/slots.ts', 'lib/code/excerpt.ts', 'lib/code/typescript-excerpts.ts'], SERVER, STORE, COMPONENTS, APP, REACT, NEXT),
+  layer(
+    ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/code/slots.ts', 'lib/code/excerpt.ts', 'lib/code/typescript-excerpts.ts'],
+    SERVER,
+    STORE,
+    COMPONENTS,
+    APP,
+    REACT,
+    NEXT,
+  ),
   layer(['lib/server/**', 'lib/http/**', 'lib/code/highlight.ts'], STORE, COMPONENTS, APP, REACT),
   layer(['lib/store/**'], SERVER, COMPONENTS, APP, REACT, NEXT),
   layer(['components/**'], SERVER, APP),

@@ -33,14 +33,26 @@ await new Promise((resolve, reject) => {
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+  ],
 });
 
 /** Long tasks and LCP, recorded from the very start of the page's life. */
 const OBSERVERS = () => {
   window.__bench = { longTasks: [], lcp: 0 };
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__bench.lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => window.__bench.longTasks.push({ start: e.startTime, duration: e.duration })),
+  ).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__bench.lcp = e.startTime))).observe({
+    type: 'largest-contentful-paint',
+    buffered: true,
+  });
 };
 
 async function pageWeight() {
@@ -50,8 +62,16 @@ async function pageWeight() {
   const scripts = [];
   page.on('response', async (response) => {
     if (response.request().resourceType() !== 'script') return;
-    const sizes = await response.request().sizes().catch(() => null);
-    scripts.push({ url: response.url(), encoding: response.headers()['content-encoding'] ?? 'identity', transferred: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0, body: sizes?.responseBodySize ?? 0 });
+    const sizes = await response
+      .request()
+      .sizes()
+      .catch(() => null);
+    scripts.push({
+      url: response.url(),
+      encoding: response.headers()['content-encoding'] ?? 'identity',
+      transferred: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0,
+      body: sizes?.responseBodySize ?? 0,
+    });
   });
   const documentResponse = await page.goto(`${BASE}/`, { waitUntil: 'networkidle' });
   await page.waitForTimeout(500);
@@ -64,7 +84,15 @@ async function pageWeight() {
   const first = scripts.filter((s) => named.has(new URL(s.url).pathname));
   const later = scripts.filter((s) => !named.has(new URL(s.url).pathname));
   const kb = (list) => list.reduce((sum, s) => sum + s.body, 0) / 1024;
-  return { scripts, firstLoadKB: kb(first), firstLoadFiles: first.length, laterKB: kb(later), laterFiles: later.length, lcpMs: lcp, gzipped: first.every((s) => s.encoding === 'gzip') };
+  return {
+    scripts,
+    firstLoadKB: kb(first),
+    firstLoadFiles: first.length,
+    laterKB: kb(later),
+    laterFiles: later.length,
+    lcpMs: lcp,
+    gzipped: first.every((s) => s.encoding === 'gzip'),
+  };
 }
 
 async function ingestOnce() {
@@ -78,7 +106,10 @@ async function ingestOnce() {
   await page.evaluate((step) => {
     // The moment the final row ("Generator ends", step n + 2) is in the DOM, after a paint.
     new MutationObserver((_, observer) => {
-      if (document.querySelector(`tr[data-step="${step}"][data-source], tr[data-step="${step}"]`) && document.querySelector('[data-testid="connection-state"]')?.textContent === 'Closed') {
+      if (
+        document.querySelector(`tr[data-step="${step}"][data-source], tr[data-step="${step}"]`) &&
+        document.querySelector('[data-testid="connection-state"]')?.textContent === 'Closed'
+      ) {
         observer.disconnect();
         requestAnimationFrame(() => (window.__bench.settledAt = performance.now()));
       }
@@ -117,10 +148,12 @@ async function verifyLongTaskObserver() {
   await page.addInitScript(OBSERVERS);
   await page.goto(`${BASE}/`);
   // A task the page itself runs (a loop inside a CDP evaluate is not reported as a long task).
-  await page.evaluate(() => setTimeout(() => {
-    const until = performance.now() + 150;
-    while (performance.now() < until);
-  }, 0));
+  await page.evaluate(() =>
+    setTimeout(() => {
+      const until = performance.now() + 150;
+      while (performance.now() < until);
+    }, 0),
+  );
   await page.waitForTimeout(300);
   const seen = await page.evaluate(() => Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)));
   await context.close();
@@ -153,14 +186,26 @@ console.log(`(long-task observer checked: it reported a deliberate 150 ms task a
 console.log(`Ingest: n = ${FRAMES} frames at delay 0, ${RUNS} runs (median; longest task is the worst run)`);
 console.log(`  rows in the table            ${runs[0].rows}`);
 console.log(`  rows in the DOM (max)        ${summary.domRows}`);
-console.log(`  settled after last frame     ${summary.settledMs.toFixed(0)} ms   target ≤ ${TARGETS.settledMs} ms   ${check(summary.settledMs, TARGETS.settledMs)}`);
-console.log(`  longest main-thread task     ${summary.longestTaskMs.toFixed(0)} ms   target ≤ ${TARGETS.longestTaskMs} ms   ${check(summary.longestTaskMs, TARGETS.longestTaskMs)}`);
+console.log(
+  `  settled after last frame     ${summary.settledMs.toFixed(0)} ms   target ≤ ${TARGETS.settledMs} ms   ${check(summary.settledMs, TARGETS.settledMs)}`,
+);
+console.log(
+  `  longest main-thread task     ${summary.longestTaskMs.toFixed(0)} ms   target ≤ ${TARGETS.longestTaskMs} ms   ${check(summary.longestTaskMs, TARGETS.longestTaskMs)}`,
+);
 console.log(`  JS heap after GC             ${summary.heapMB.toFixed(1)} MB`);
-console.log(`  per run: ${runs.map((r) => `settled ${r.settledMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} long tasks)`).join('; ')}`);
+console.log(
+  `  per run: ${runs.map((r) => `settled ${r.settledMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} long tasks)`).join('; ')}`,
+);
 console.log(`Page weight of / (production build; first-load scripts gzip-encoded: ${weight.gzipped ? 'yes' : 'NO'})`);
-console.log(`  first-load JS transferred    ${summary.firstLoadJsKB.toFixed(1)} kB (${weight.firstLoadFiles} files named by the HTML)   target ≤ ${TARGETS.firstLoadJsKB} kB   ${check(summary.firstLoadJsKB, TARGETS.firstLoadJsKB)}`);
-console.log(`  loaded after hydration       ${weight.laterKB.toFixed(1)} kB (${weight.laterFiles} files: the quiz, the Key Moments, the screen-reader announcer, saved progress)`);
-console.log(`  LCP on localhost             ${summary.lcpMs.toFixed(0)} ms   target ≤ ${TARGETS.lcpMs} ms   ${check(summary.lcpMs, TARGETS.lcpMs)}`);
+console.log(
+  `  first-load JS transferred    ${summary.firstLoadJsKB.toFixed(1)} kB (${weight.firstLoadFiles} files named by the HTML)   target ≤ ${TARGETS.firstLoadJsKB} kB   ${check(summary.firstLoadJsKB, TARGETS.firstLoadJsKB)}`,
+);
+console.log(
+  `  loaded after hydration       ${weight.laterKB.toFixed(1)} kB (${weight.laterFiles} files: the quiz, the Key Moments, the screen-reader announcer, saved progress)`,
+);
+console.log(
+  `  LCP on localhost             ${summary.lcpMs.toFixed(0)} ms   target ≤ ${TARGETS.lcpMs} ms   ${check(summary.lcpMs, TARGETS.lcpMs)}`,
+);
 
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/client-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

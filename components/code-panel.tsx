@@ -13,7 +13,7 @@ async function typescriptFile({ file, region, caption, positions }: (typeof TYPE
   const excerpt = requirePositions(extractExcerpt(source, region, file), positions, file);
   return {
     name: `${file} — ${caption}`,
-    firstLine: excerpt.firstLine,
+    lineNumbers: excerpt.lineNumbers,
     lines: await highlightLines(excerpt.text, 'typescript'),
     slots: [],
     positions: excerpt.positions,
@@ -29,8 +29,8 @@ export async function CodePanel() {
   const flask = flaskSource(DEFAULT_PARAMS);
   const flaskFile: CodeFile = {
     name: 'app.py',
-    firstLine: 1,
     lines: await highlightLines(flask.code, 'python'),
+    lineNumbers: flask.code.split('\n').map((_, line) => line + 1),
     slots: flask.slots,
     positions: { ...FLASK_POSITION_LINES },
   };

@@ -13,8 +13,8 @@ import './code-view.css';
 /** A file as the server highlighted it, with its parameter slots and the line for each position. */
 export interface CodeFile {
   name: string;
-  /** The file's own number for the first line shown (an excerpt starts mid-file). */
-  firstLine: number;
+  /** Each shown line's own number in its file (an excerpt starts mid-file). */
+  lineNumbers: number[];
   lines: CodeToken[][];
   slots: CodeSlot[];
   positions: Partial<Record<CodePosition, number>>;
@@ -89,9 +89,14 @@ function CodeBlock({ file, params, position }: { file: CodeFile; params: StreamP
             const fills = flaskSlotFills(file.slots, line, params);
             const active = line === activeLine;
             return (
-              <span key={line} className={active ? 'code-line code-line-active' : 'code-line'} data-line={file.firstLine + line} aria-current={active ? 'step' : undefined}>
+              <span
+                key={line}
+                className={active ? 'code-line code-line-active' : 'code-line'}
+                data-line={file.lineNumbers[line]}
+                aria-current={active ? 'step' : undefined}
+              >
                 <span className="code-gutter" aria-hidden="true">
-                  {file.firstLine + line}
+                  {file.lineNumbers[line]}
                 </span>
                 {fillSlots(tokens, fills).map((token, k) => (
                   <span key={k} style={token.style}>

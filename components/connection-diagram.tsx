@@ -41,7 +41,9 @@ export function ConnectionDiagram() {
               {lastFrame.dataSent}
             </span>
           )}
-          <p className="wire-caption">{wireCaption({ view, status, params: trace.params, row: lastRow, lastFrame: lastIsFinal, sleepLeftMs: left })}</p>
+          <p className="wire-caption">
+            {wireCaption({ view, status, params: trace.params, row: lastRow, lastFrame: lastIsFinal, sleepLeftMs: left })}
+          </p>
         </div>
         <div className="node node-server">
           <span className="node-title">Server</span>

@@ -67,7 +67,12 @@ export function KeyboardShortcuts() {
         <span className="label-narrow">Shortcuts</span>
       </button>
       {everOpened && (
-        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} characterKeys={characterKeys} onCharacterKeysChange={setCharacterKeys} />
+        <ShortcutsHelp
+          open={helpOpen}
+          onClose={() => setHelpOpen(false)}
+          characterKeys={characterKeys}
+          onCharacterKeysChange={setCharacterKeys}
+        />
       )}
     </>
   );

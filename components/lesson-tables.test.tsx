@@ -49,11 +49,17 @@ describe('ExecutionTable and VariableTracker', () => {
       'open',
     );
     const execution = screen.getByRole('table', { name: /^Execution Table/ });
-    const steps = within(execution).getAllByRole('rowheader').map((cell) => cell.textContent);
+    const steps = within(execution)
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent);
     expect(steps).toEqual(['1', '2']);
     expect(within(execution).getByRole('row', { current: 'step' })).toHaveTextContent('Message 0');
     const tracker = screen.getByRole('table', { name: /^Variable Tracker/ });
-    expect(within(tracker).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Variable', 'Start', 'After 1']);
+    expect(
+      within(tracker)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Variable', 'Start', 'After 1']);
   });
 
   it("show the prediction for the form's parameters before any run, marked as predicted", () => {
@@ -66,7 +72,12 @@ describe('ExecutionTable and VariableTracker', () => {
     const execution = screen.getByRole('table', { name: /^Execution Table/ });
     expect(execution).toHaveAttribute('data-source', 'expected');
     expect(execution).toHaveTextContent('predicted from the code');
-    expect([...execution.querySelectorAll('tbody tr')].map((row) => cellsOf(row as HTMLElement)[2])).toEqual(['None', 'Hi 0', 'Hi 1', 'None']);
+    expect([...execution.querySelectorAll('tbody tr')].map((row) => cellsOf(row as HTMLElement)[2])).toEqual([
+      'None',
+      'Hi 0',
+      'Hi 1',
+      'None',
+    ]);
   });
 
   it('light up exactly the cells a hint names', () => {

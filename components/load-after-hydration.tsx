@@ -13,7 +13,11 @@ export function loadAfterHydration<Props extends object>(load: () => Promise<Com
   const Lazy = lazy(() => load().then((component) => ({ default: component })));
   function AfterHydration(props: Props) {
     // false on the server and while hydrating, true after: the HTML and the first render agree.
-    const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+    const hydrated = useSyncExternalStore(
+      subscribeToNothing,
+      () => true,
+      () => false,
+    );
     if (!hydrated) return fallback;
     return (
       <Suspense fallback={fallback}>

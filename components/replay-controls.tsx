@@ -45,10 +45,22 @@ export function ReplayControls() {
   return (
     <div className="replay" role="group" aria-label="Timeline">
       <div className="replay-steps">
-        <ActionButton type="button" className="button button-small button-icon" onClick={() => seek(1)} unavailable={atStart} aria-label="First step (Home)">
+        <ActionButton
+          type="button"
+          className="button button-small button-icon"
+          onClick={() => seek(1)}
+          unavailable={atStart}
+          aria-label="First step (Home)"
+        >
           <StepIcon name="first" />
         </ActionButton>
-        <ActionButton type="button" className="button button-small button-icon" onClick={back} unavailable={atStart} aria-label="Back one step (←)">
+        <ActionButton
+          type="button"
+          className="button button-small button-icon"
+          onClick={back}
+          unavailable={atStart}
+          aria-label="Back one step (←)"
+        >
           <StepIcon name="back" />
         </ActionButton>
         <ActionButton
@@ -60,7 +72,13 @@ export function ReplayControls() {
         >
           <StepIcon name="forward" />
         </ActionButton>
-        <ActionButton type="button" className="button button-small button-icon" onClick={() => seek(null)} unavailable={atEnd} aria-label="Last step (End)">
+        <ActionButton
+          type="button"
+          className="button button-small button-icon"
+          onClick={() => seek(null)}
+          unavailable={atEnd}
+          aria-label="Last step (End)"
+        >
           <StepIcon name="last" />
         </ActionButton>
       </div>

@@ -35,7 +35,9 @@ export function RunControls() {
         Step
       </ActionButton>
       <span id="step-button-hint" className="visually-hidden">
-        {stepMode ? 'In step mode the server yields one frame per Step.' : 'Turn on Step mode, then Run: the server yields one frame per Step.'}
+        {stepMode
+          ? 'In step mode the server yields one frame per Step.'
+          : 'Turn on Step mode, then Run: the server yields one frame per Step.'}
       </span>
       <ActionButton type="button" className="button" onClick={stop} unavailable={!running}>
         Stop

@@ -15,7 +15,11 @@ export interface KeepInViewOptions {
  * Scrolls `container` (only it: never the page, unlike `scrollIntoView`) just enough for
  * `target` to be fully visible, on both axes.
  */
-export function keepInView(container: HTMLElement, target: HTMLElement, { coveredTop = 0, margin = 4, axis = 'y' }: KeepInViewOptions = {}) {
+export function keepInView(
+  container: HTMLElement,
+  target: HTMLElement,
+  { coveredTop = 0, margin = 4, axis = 'y' }: KeepInViewOptions = {},
+) {
   const box = container.getBoundingClientRect();
   const item = target.getBoundingClientRect();
   if (axis !== 'x') {

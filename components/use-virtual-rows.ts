@@ -81,7 +81,8 @@ export function useVirtualRows(
       // before the browser lays them out.
       const top = header + currentIndex * rowPx;
       const bottom = top + rowPx;
-      if (isLast) element.scrollTop = Math.max(element.scrollHeight, bottom); // the browser stops at the end
+      if (isLast)
+        element.scrollTop = Math.max(element.scrollHeight, bottom); // the browser stops at the end
       else if (top - header < element.scrollTop) element.scrollTop = top - header;
       else if (bottom > element.scrollTop + element.clientHeight) element.scrollTop = bottom - element.clientHeight;
     } else if (isLast) {

@@ -39,7 +39,13 @@ export function VariableTracker() {
   useKeepInView(scrollRef, 'thead .col-current', currentStep, { axis: 'x' });
 
   return (
-    <div ref={scrollRef} className="table-scroll variable-tracker-scroll" tabIndex={0} role="region" aria-label="Variable Tracker, scrollable">
+    <div
+      ref={scrollRef}
+      className="table-scroll variable-tracker-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Variable Tracker, scrollable"
+    >
       <table className={`lesson-table variable-tracker source-${trace.source}`} data-source={trace.source}>
         <caption>
           Variable Tracker
@@ -50,7 +56,11 @@ export function VariableTracker() {
             <th scope="col">Variable</th>
             {columns.map((column, k) => (
               <Fragment key={column.step}>
-                {hidden > 0 && k === LEADING_COLUMNS && <th scope="col" className="col-gap" aria-label={`${hidden} columns not shown`}>…</th>}
+                {hidden > 0 && k === LEADING_COLUMNS && (
+                  <th scope="col" className="col-gap" aria-label={`${hidden} columns not shown`}>
+                    …
+                  </th>
+                )}
                 <th scope="col" className={column.step === currentStep ? 'col-current' : undefined}>
                   {column.label}
                 </th>
@@ -64,7 +74,11 @@ export function VariableTracker() {
               <th scope="row">{label}</th>
               {columns.map((column, k) => {
                 const hinted = isTrackerCellHighlighted(highlight, label, column.label);
-                const classes = [column.step === currentStep && 'col-current', column.step === currentStep && label === 'i' && 'cell-changed', hinted && 'cell-hint']
+                const classes = [
+                  column.step === currentStep && 'col-current',
+                  column.step === currentStep && label === 'i' && 'cell-changed',
+                  hinted && 'cell-hint',
+                ]
                   .filter(Boolean)
                   .join(' ');
                 return (

@@ -31,7 +31,14 @@ test.describe('what a screen reader hears', () => {
     await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
     await expect.poll(async () => (await heard()).map((entry) => entry.text).join(' ')).toContain('Connection closed');
     const said = (await heard()).map((entry) => entry.text).join(' ');
-    for (const words of ['Connecting to the stream.', 'Connection open.', "'Message 0'", "'Message 1'", "'Message 2'", 'Connection closed: the generator ended after 3 frames.']) {
+    for (const words of [
+      'Connecting to the stream.',
+      'Connection open.',
+      "'Message 0'",
+      "'Message 1'",
+      "'Message 2'",
+      'Connection closed: the generator ended after 3 frames.',
+    ]) {
       expect(said).toContain(words);
     }
     expect(said.indexOf('Connecting')).toBeLessThan(said.indexOf('Connection open'));
@@ -67,9 +74,9 @@ test.describe('what a screen reader hears', () => {
     await lesson.run.click();
     await expect(lesson.connectionState).toHaveText('Closed');
     await page.getByRole('button', { name: 'Back one step (←)' }).click();
-    await expect.poll(async () => (await heard()).at(-1)?.text).toBe(
-      "Replay, step 4 of 5: yield sent 'Tick 2' (i = 2); then time.sleep(0.1) kept the connection open.",
-    );
+    await expect
+      .poll(async () => (await heard()).at(-1)?.text)
+      .toBe("Replay, step 4 of 5: yield sent 'Tick 2' (i = 2); then time.sleep(0.1) kept the connection open.");
   });
 
   test('an error is an alert, said at once', async ({ page }) => {

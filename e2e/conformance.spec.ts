@@ -123,9 +123,7 @@ const CHROMIUM_DEVIATIONS: Record<string, string> = {
 };
 
 /** `message` plus every custom type the vector dispatches: EventSource has no catch-all listener. */
-const listenedTypes = (vector: ConformanceVector) => [
-  ...new Set(['message', ...vector.events.map((event) => event.type)]),
-];
+const listenedTypes = (vector: ConformanceVector) => [...new Set(['message', ...vector.events.map((event) => event.type)])];
 
 test.describe('event-stream conformance in Chromium', () => {
   test('lists deviations only for vectors that exist', () => {
@@ -151,15 +149,11 @@ test.describe('event-stream conformance in Chromium', () => {
     });
 
     if (deviation !== undefined) {
-      test(`${vector.name}: ${vector.summary}, from the WPT bytes (known Chromium deviation: ${deviation})`, async ({
-        page,
-      }) => {
+      test(`${vector.name}: ${vector.summary}, from the WPT bytes (known Chromium deviation: ${deviation})`, async ({ page }) => {
         // Expected to fail until Chromium follows the spec; when it passes, remove the deviation entry.
         test.fail();
         await page.goto(`${origin}/`);
-        expect(await collectEvents(page, `/raw/${index}`, listenedTypes(vector)), 'events for the WPT bytes').toEqual(
-          vector.events,
-        );
+        expect(await collectEvents(page, `/raw/${index}`, listenedTypes(vector)), 'events for the WPT bytes').toEqual(vector.events);
       });
     }
   }

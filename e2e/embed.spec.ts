@@ -7,7 +7,9 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 /** The README's host snippet, exactly as a course page would paste it. */
 function readmeHostSnippet() {
   const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const snippet = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((match) => match[1]!).find((block) => block.includes('stepstream:height'));
+  const snippet = [...readme.matchAll(/```html\n([\s\S]*?)```/g)]
+    .map((match) => match[1]!)
+    .find((block) => block.includes('stepstream:height'));
   if (!snippet) throw new Error('README.md has no ```html block with the stepstream:height snippet');
   // The README's code block sits in a list item, indented two spaces.
   return snippet.replace(/^ {2}/gm, '');

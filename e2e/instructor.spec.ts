@@ -137,7 +137,10 @@ test.describe('instructor tools', () => {
     await expect(page.getByRole('heading', { name: 'Visual Quiz' })).toBeVisible();
   });
 
-  test("the instructor's demo: step mode, present, three frames by arrow key, back to row 3, copy the link, reopen it", async ({ page, context }) => {
+  test("the instructor's demo: step mode, present, three frames by arrow key, back to row 3, copy the link, reopen it", async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const lesson = new LessonPage(page);
     await lesson.goto();

@@ -22,7 +22,11 @@ test('the whole lesson by keyboard alone, with what a screen reader hears captur
     const heard: string[] = [];
     (window as unknown as { heard: string[] }).heard = heard;
     const region = document.querySelector('[data-testid="live-announcer"]')!;
-    new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
 
   await tabTo(page, 'Run', (element) => element.textContent?.trim() === 'Run');
@@ -31,7 +35,8 @@ test('the whole lesson by keyboard alone, with what a screen reader hears captur
   await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(' '))).toContain('Connection closed');
   const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(' '));
   // Frames 300 ms apart, announcements at most a second apart: some are summed up, the last is named.
-  for (const words of ['Connecting to the stream.', 'Connection open.', "'Message 2'", 'the generator ended after 3 frames']) expect(heard).toContain(words);
+  for (const words of ['Connecting to the stream.', 'Connection open.', "'Message 2'", 'the generator ended after 3 frames'])
+    expect(heard).toContain(words);
 
   // The seed's three questions, answered with Tab, the arrow keys (or Space) and Enter.
   const answers = [
@@ -40,7 +45,12 @@ test('the whole lesson by keyboard alone, with what a screen reader hears captur
     { letter: 'A', moves: [' '] },
   ];
   for (const [index, { letter, moves }] of answers.entries()) {
-    await tabTo(page, `question ${index + 1}`, (element) => element instanceof HTMLInputElement && element.type === 'radio' && !element.closest('li')?.querySelector('input:checked'));
+    await tabTo(
+      page,
+      `question ${index + 1}`,
+      (element) =>
+        element instanceof HTMLInputElement && element.type === 'radio' && !element.closest('li')?.querySelector('input:checked'),
+    );
     for (const key of moves) await page.keyboard.press(key);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(letter);
     await tabTo(page, 'Check', (element) => element.textContent?.trim() === 'Check');

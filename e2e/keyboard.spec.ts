@@ -7,7 +7,8 @@ function focusPlace(page: Page) {
     const focused = document.activeElement;
     const dialog = document.querySelector('dialog[open]');
     if (!focused || focused === document.body) return 'browser';
-    if (dialog?.contains(focused)) return `dialog: ${focused.getAttribute('role') ?? focused.tagName.toLowerCase()} ${focused.textContent?.trim()}`;
+    if (dialog?.contains(focused))
+      return `dialog: ${focused.getAttribute('role') ?? focused.tagName.toLowerCase()} ${focused.textContent?.trim()}`;
     return `page: ${focused.tagName.toLowerCase()} ${focused.textContent?.trim()}`;
   });
 }

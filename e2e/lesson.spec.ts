@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import { SEED_EXECUTION_TABLE, SEED_VARIABLE_TRACKER } from '../lib/trace/seed-tables.fixture';
 import { LessonPage } from './lesson-page';
 
-
 test.describe('the live lesson', () => {
   test("Run with the defaults fills the seed's tables row by row from the live stream, then closes", async ({ page }) => {
     const lesson = new LessonPage(page);
@@ -28,9 +27,11 @@ test.describe('the live lesson', () => {
     expect(await lesson.trackerCells()).toEqual(SEED_VARIABLE_TRACKER);
 
     // The arrival column is what the browser measured: Message 2 about two seconds after open.
-    const arrivedMs = await lesson.executionRows().evaluateAll((rows) =>
-      rows.map((row) => Math.round(Number(row.querySelector('td:last-child')!.textContent!.replace(/[^\d.]/g, '')) * 1000)),
-    );
+    const arrivedMs = await lesson
+      .executionRows()
+      .evaluateAll((rows) =>
+        rows.map((row) => Math.round(Number(row.querySelector('td:last-child')!.textContent!.replace(/[^\d.]/g, '')) * 1000)),
+      );
     expect(arrivedMs[3]! - arrivedMs[1]!).toBeGreaterThanOrEqual(1700);
     expect(arrivedMs[4]! - arrivedMs[3]!).toBeGreaterThanOrEqual(800);
 

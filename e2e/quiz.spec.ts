@@ -162,7 +162,10 @@ test.describe('the visual quiz', () => {
     await second.choose('C Step 7');
     await second.check();
     await expect(second.feedback).toContainText('Correct.');
-    await expect(quiz.question("If we increase the range to 7 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?").group).toBeVisible();
+    await expect(
+      quiz.question("If we increase the range to 7 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?")
+        .group,
+    ).toBeVisible();
   });
 
   test('corrupt saved progress is dropped with a notice and the page keeps working', async ({ page }) => {

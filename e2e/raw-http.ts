@@ -52,7 +52,15 @@ export function readStream(baseURL: string | undefined, pathAndQuery: string, op
         if (settled) return;
         settled = true;
         text += decoder.decode();
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text, frames, headersAt, endedAt: performance.now(), disconnected });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: text,
+          frames,
+          headersAt,
+          endedAt: performance.now(),
+          disconnected,
+        });
       };
 
       response.on('data', (chunk: Buffer) => {

@@ -63,12 +63,22 @@ test.describe('hostile requests against the running server', () => {
     const url = new URL(baseURL);
     return new Promise<{ status: number; contentType: string; body: string; ms: number }>((resolve, reject) => {
       const started = Date.now();
-      const request = http.request({ host: url.hostname, port: url.port, path: target, method: 'GET', headers, agent: false }, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, contentType: String(response.headers['content-type']), body, ms: Date.now() - started }));
-      });
+      const request = http.request(
+        { host: url.hostname, port: url.port, path: target, method: 'GET', headers, agent: false },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode!,
+              contentType: String(response.headers['content-type']),
+              body,
+              ms: Date.now() - started,
+            }),
+          );
+        },
+      );
       request.on('error', reject);
       request.end();
     });
@@ -103,7 +113,10 @@ test.describe('hostile requests against the running server', () => {
   test('an oversize POST body to advance is refused unread with 413', async ({ request }) => {
     const response = await request.post('/api/stream/00000000-0000-4000-8000-000000000000/advance', { data: 'x'.repeat(50_000) });
     expect(response.status()).toBe(413);
-    expect(await response.json()).toEqual({ error: 'The request body is too large (this endpoint takes at most 1024 bytes).', field: 'body' });
+    expect(await response.json()).toEqual({
+      error: 'The request body is too large (this endpoint takes at most 1024 bytes).',
+      field: 'body',
+    });
   });
 
   test('a spoofed X-Forwarded-For does not dodge the per-client cap of 50', async ({ baseURL }) => {
@@ -131,7 +144,9 @@ test.describe('hostile requests against the running server', () => {
 
   test('40 clients that vanish mid-stream leave no stream open', async ({ baseURL }) => {
     // 40, not more: they all come from this one address, which may hold 50 streams at once.
-    const streams = Array.from({ length: 40 }, (_, k) => readStream(baseURL, `/api/stream?n=100&delay=${20 + (k % 5) * 10}`, { stopAfterFrames: 1 + (k % 7) }));
+    const streams = Array.from({ length: 40 }, (_, k) =>
+      readStream(baseURL, `/api/stream?n=100&delay=${20 + (k % 5) * 10}`, { stopAfterFrames: 1 + (k % 7) }),
+    );
     const results = await Promise.all(streams);
     expect(results.every((result) => result.disconnected)).toBe(true);
     await expect.poll(async () => JSON.parse((await readStream(baseURL, '/api/health')).body).activeStreams, { timeout: 10_000 }).toBe(0);

@@ -46,7 +46,9 @@ test.describe('shutdown and mid-stream errors', () => {
     expect(server.output()).toContain('sent the shutdown comment to 3 open stream(s)');
   });
 
-  test('a failure after the stream started arrives as an event: error frame; the page shows Error and Run works again', async ({ page }) => {
+  test('a failure after the stream started arrives as an event: error frame; the page shows Error and Run works again', async ({
+    page,
+  }) => {
     const server = await startServer(PORT + 12, { STEPSTREAM_MAX_STREAM_SECONDS: '1' });
     try {
       const lesson = new LessonPage(page);
@@ -78,7 +80,10 @@ test.describe('shutdown and mid-stream errors', () => {
     expect(await exited(refused)).toBe(1);
     expect(said).toContain('the production hand-over is missing');
 
-    const viaNext = spawn(process.execPath, blocked, { env: { ...env, STEPSTREAM_STREAM_VIA_NEXT: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const viaNext = spawn(process.execPath, blocked, {
+      env: { ...env, STEPSTREAM_STREAM_VIA_NEXT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     viaNext.stdout!.on('data', (chunk) => (output += chunk));
     try {

@@ -94,7 +94,11 @@ test.describe('GET /api/stream', () => {
     expect(cutShort.status).toBe(200);
     expect(cutShort.disconnected).toBe(true);
     // At least three: a busy machine may hand over a fourth frame in the same read.
-    expect(cutShort.frames.slice(0, 3).map((frame) => frame.text)).toEqual(['data: Message 0\n\n', 'data: Message 1\n\n', 'data: Message 2\n\n']);
+    expect(cutShort.frames.slice(0, 3).map((frame) => frame.text)).toEqual([
+      'data: Message 0\n\n',
+      'data: Message 1\n\n',
+      'data: Message 2\n\n',
+    ]);
 
     // Let several 50 ms sleeps elapse after the hang-up: a generator still running into the closed
     // stream would throw now, and take the server down with it.

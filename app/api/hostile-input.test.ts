@@ -9,7 +9,27 @@ import { GET as stream } from './stream/route';
 /** Any text a query might carry, hostile characters made likely. */
 const hostileText = fc.string({
   unit: fc.oneof(
-    fc.constantFrom('\r', '\n', '\r\n', '\0', ':', '\uFEFF', '%', '&', '=', '#', '?', '+', ' ', '{i}', 'data: ', 'event: x', '\uD800', '😀', '..'),
+    fc.constantFrom(
+      '\r',
+      '\n',
+      '\r\n',
+      '\0',
+      ':',
+      '\uFEFF',
+      '%',
+      '&',
+      '=',
+      '#',
+      '?',
+      '+',
+      ' ',
+      '{i}',
+      'data: ',
+      'event: x',
+      '\uD800',
+      '😀',
+      '..',
+    ),
     fc.string({ unit: 'binary', maxLength: 1 }),
   ),
   maxLength: 60,
@@ -48,11 +68,14 @@ describe('hostile input', () => {
 
   it('refuses a raw query of any bytes, percent-encoding included, without throwing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom('%', 'n', '=', '&', 'zz', '0', 'E', '2', 'template', 'delay'), maxLength: 40 }), async (raw) => {
-        const response = stream(new Request(`http://test/api/stream?${raw}`));
-        if (response.status === 200) await response.body!.cancel();
-        else await expectJsonRefusal(response);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('%', 'n', '=', '&', 'zz', '0', 'E', '2', 'template', 'delay'), maxLength: 40 }),
+        async (raw) => {
+          const response = stream(new Request(`http://test/api/stream?${raw}`));
+          if (response.status === 200) await response.body!.cancel();
+          else await expectJsonRefusal(response);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -78,27 +101,35 @@ describe('hostile input', () => {
 
   it('never lets a template start a field or a frame: n frames, each exactly the rendered template', async () => {
     await fc.assert(
-      fc.asyncProperty(hostileText.filter((t) => [...t].length >= 1 && [...t].length <= 200), fc.integer({ min: 1, max: 4 }), async (template, n) => {
-        const query = new URLSearchParams({ n: String(n), delay: '0', template });
-        const response = stream(new Request(`http://test/api/stream?${query}`));
-        expect(response.status).toBe(200);
-        const events: Array<{ data: string; event?: string; id?: string }> = [];
-        const comments: string[] = [];
-        const parser = createByteParser({ onEvent: (event) => events.push(event), onComment: (c) => comments.push(c) });
-        const reader = response.body!.getReader();
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          parser.feed(value);
-        }
-        parser.end();
-        // What the template says after the URL round trip and UTF-8 (a lone surrogate becomes U+FFFD).
-        const sent = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(template));
-        expect(events).toEqual(
-          Array.from({ length: n }, (_, i) => ({ data: renderTemplate(sent, i).replace(/\r\n|\r/g, '\n'), event: undefined, id: undefined })),
-        );
-        expect(comments).toEqual([]);
-      }),
+      fc.asyncProperty(
+        hostileText.filter((t) => [...t].length >= 1 && [...t].length <= 200),
+        fc.integer({ min: 1, max: 4 }),
+        async (template, n) => {
+          const query = new URLSearchParams({ n: String(n), delay: '0', template });
+          const response = stream(new Request(`http://test/api/stream?${query}`));
+          expect(response.status).toBe(200);
+          const events: Array<{ data: string; event?: string; id?: string }> = [];
+          const comments: string[] = [];
+          const parser = createByteParser({ onEvent: (event) => events.push(event), onComment: (c) => comments.push(c) });
+          const reader = response.body!.getReader();
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            parser.feed(value);
+          }
+          parser.end();
+          // What the template says after the URL round trip and UTF-8 (a lone surrogate becomes U+FFFD).
+          const sent = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(template));
+          expect(events).toEqual(
+            Array.from({ length: n }, (_, i) => ({
+              data: renderTemplate(sent, i).replace(/\r\n|\r/g, '\n'),
+              event: undefined,
+              id: undefined,
+            })),
+          );
+          expect(comments).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -17,7 +17,10 @@ function palettes() {
   const rootAt = CSS.indexOf(':root {');
   const darkAt = CSS.indexOf(':root {', CSS.indexOf('@media (prefers-color-scheme: dark)'));
   const presenterAt = CSS.indexOf(':root:has(.lesson-frame[data-presenting]) {');
-  const presenterDarkAt = CSS.indexOf(':root:has(.lesson-frame[data-presenting]) {', CSS.lastIndexOf('@media (prefers-color-scheme: dark)'));
+  const presenterDarkAt = CSS.indexOf(
+    ':root:has(.lesson-frame[data-presenting]) {',
+    CSS.lastIndexOf('@media (prefers-color-scheme: dark)'),
+  );
   const light = declarations(rootAt);
   const dark = { ...light, ...declarations(darkAt) };
   const presenter = { ...light, ...declarations(presenterAt) };
@@ -32,7 +35,9 @@ function resolve(palette: Record<string, string>, value: string): string {
 }
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
@@ -43,7 +48,20 @@ function contrast(a: string, b: string): number {
 }
 
 /** Text colours, and every background text sits on somewhere on the page. */
-const TEXT = ['--text', '--muted', '--accent', '--open', '--error', '--connecting', '--shiki-token-keyword', '--shiki-token-string', '--shiki-token-function', '--shiki-token-constant', '--shiki-token-comment', '--shiki-token-parameter'];
+const TEXT = [
+  '--text',
+  '--muted',
+  '--accent',
+  '--open',
+  '--error',
+  '--connecting',
+  '--shiki-token-keyword',
+  '--shiki-token-string',
+  '--shiki-token-function',
+  '--shiki-token-constant',
+  '--shiki-token-comment',
+  '--shiki-token-parameter',
+];
 const BACKGROUNDS = ['--bg', '--surface', '--code-bg', '--current', '--flash', '--accent-soft', '--highlight'];
 /** Text on a filled background: the connection badge, the primary button. */
 const FILLED = [
@@ -57,7 +75,11 @@ const FILLED = [
 function failures(palette: Record<string, string>, minimum: number): string[] {
   const pairs = [...TEXT.flatMap((text) => BACKGROUNDS.map((background) => [text, background])), ...FILLED];
   return pairs
-    .map(([text, background]) => ({ text, background, ratio: contrast(resolve(palette, palette[text!]!), resolve(palette, palette[background!]!)) }))
+    .map(([text, background]) => ({
+      text,
+      background,
+      ratio: contrast(resolve(palette, palette[text!]!), resolve(palette, palette[background!]!)),
+    }))
     .filter(({ ratio }) => ratio < minimum)
     .map(({ text, background, ratio }) => `${text} on ${background}: ${ratio.toFixed(2)}:1`);
 }

@@ -51,7 +51,6 @@ async function runStreams(server, options, { count, frames, delay, ...rest }) {
     path: server.streamPath + streamQuery(frames, delay),
     count,
     concurrency: options.concurrency,
-    expectedFrames: frames,
     expectFrame,
     timeoutMs: loadTimeoutMs(count, frames, delay, options.timeoutS),
     ...rest,
@@ -169,7 +168,11 @@ async function measureLoad(server, kind, count, options, out) {
 function newestCpuProfile(kind, cpuProfDir, started) {
   // server.mjs exits through process.exit on SIGTERM, so V8 has written the profile by now.
   const dir = path.resolve(cpuProfDir);
-  const profiles = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)) : [];
+  const profiles = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => path.join(dir, f))
+    : [];
   const newest = profiles.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (newest && statSync(newest).mtimeMs >= Date.now() - (performance.now() - started)) return newest;
   log(`${kind}: no .cpuprofile appeared in ${dir}`);

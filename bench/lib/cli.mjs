@@ -68,7 +68,10 @@ export function readOptions(argv) {
   const flaskStreams = intOption('flask-streams', Math.min(streams, 500), 1, 60_000);
   const basePort = intOption('port', 3600, 1024, 65_000);
   const timeoutS = args.timeout === undefined ? null : intOption('timeout', 0, 1, 86_400);
-  const only = (args.only ?? RUN_ORDER.join(',')).split(',').map((kind) => kind.trim()).filter(Boolean);
+  const only = (args.only ?? RUN_ORDER.join(','))
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter(Boolean);
   for (const kind of only) if (!ALL_KINDS.includes(kind)) fail(`--only takes next, next-route, floor and/or flask (got ${kind})`);
   return {
     streams,

@@ -65,9 +65,11 @@ function areaOf(frame) {
   if (url.includes('internal/webstreams')) return 'node: web streams';
   if (url.includes('async_hooks') || url.includes('async_context')) return 'node: async_hooks / AsyncLocalStorage';
   if (url.includes('deps/undici')) return 'node: undici (Request, Headers, Response)';
-  if (url.includes('abort_controller') || url.includes('event_target') || url.includes('abort_listener') || url.includes('node:events')) return 'node: AbortSignal / EventTarget / events';
+  if (url.includes('abort_controller') || url.includes('event_target') || url.includes('abort_listener') || url.includes('node:events'))
+    return 'node: AbortSignal / EventTarget / events';
   if (url.includes('js_transferable')) return 'node: makeTransferable';
-  if (url.includes('_http_') || url.includes('node:net') || url.includes('internal/streams') || url.includes('stream_base')) return 'node: http / net / streams';
+  if (url.includes('_http_') || url.includes('node:net') || url.includes('internal/streams') || url.includes('stream_base'))
+    return 'node: http / net / streams';
   if (url.includes('internal/url') || url.includes('node:url') || url.includes('querystring')) return 'node: URL';
   if (url.includes('timers')) return 'node: timers';
   if (url.includes('task_queues')) return 'node: nextTick / microtask queue';
@@ -78,7 +80,9 @@ function areaOf(frame) {
 
 const keyOf = (frame) => {
   const original = originalOf(frame);
-  const where = original ? `${original.source.replace(/^.*node_modules\//, '')}:${original.line}` : `${shortUrl(frame.url)}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+  const where = original
+    ? `${original.source.replace(/^.*node_modules\//, '')}:${original.line}`
+    : `${shortUrl(frame.url)}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
   return `${frame.functionName || '(anonymous)'}  ${where}`;
 };
 
@@ -125,7 +129,9 @@ export function summarizeProfile(file, { top = 30, fromUs = null, toUs = null } 
   }
   const lines = [];
   const window = fromUs !== null ? ' (load phase only)' : ' (whole process life)';
-  lines.push(`${path.basename(file)}${window}: ${(totalUs / 1e6).toFixed(2)} s sampled, ${(busyUs / 1e6).toFixed(2)} s busy; percentages are of busy time`);
+  lines.push(
+    `${path.basename(file)}${window}: ${(totalUs / 1e6).toFixed(2)} s sampled, ${(busyUs / 1e6).toFixed(2)} s busy; percentages are of busy time`,
+  );
   const ms = (us) => (us / 1000).toFixed(1).padStart(9);
   const pct = (us) => `${((us / busyUs) * 100).toFixed(1)}%`.padStart(7);
   const section = (title, map, n) => {

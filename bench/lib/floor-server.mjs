@@ -17,7 +17,11 @@ const HEADERS = {
 };
 
 /** `data` split on CR, LF or CRLF into one `data: ` line each, then the blank line: as lib/sse/encode. */
-const encodeData = (data) => `${data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`).join('')}\n`;
+const encodeData = (data) =>
+  `${data
+    .split(/\r\n|\r|\n/)
+    .map((line) => `data: ${line}\n`)
+    .join('')}\n`;
 
 /** The same ranges as the route; an absent parameter takes the seed's default. */
 function readInt(query, name, fallback, min, max) {
@@ -38,7 +42,12 @@ function json(response, status, body) {
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://floor');
   if (url.pathname === '/api/health') {
-    return json(response, 200, { status: 'ok', activeStreams, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), version: 'floor' });
+    return json(response, 200, {
+      status: 'ok',
+      activeStreams,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      version: 'floor',
+    });
   }
   if (url.pathname !== '/api/stream' || request.method !== 'GET') return json(response, 404, { error: 'not found' });
 

@@ -67,9 +67,9 @@ const METHOD = [
   'Method: one TCP connection per stream from this process (node:http, no keep-alive). A stream is',
   '"opening" from its request until its first frame; at most --concurrency are opening at once.',
   'Connect = request sent → response headers (TCP connect included). Open rate = streams / time from',
-  'the first request until every stream had its first frame. Steady pacing = a frame\'s gap after the',
+  "the first request until every stream had its first frame. Steady pacing = a frame's gap after the",
   'one before, minus the delay, counted only if the one before arrived after that moment. Server CPU',
-  'and RSS are the server process\'s own (/proc). RSS per open stream = (RSS when the last stream',
+  "and RSS are the server process's own (/proc). RSS per open stream = (RSS when the last stream",
   'opened, no GC − idle RSS after GC) / streams, shown only if all were open at once. Idle RSS is read',
   `after forced GCs; the memory check compares with the idle RSS after a ${WARMUP_STREAMS}-stream warm-up, so`,
   'first-use growth is not counted as a leak. The load generator shares the CPU: its event-loop delay',
@@ -140,7 +140,12 @@ export function report({ machine, options, kinds, results, failures, runSeconds 
   out.push(...lines);
   const errorLines = kinds
     .filter((kind) => Object.keys(results[kind].errors ?? {}).length > 0)
-    .map((kind) => `  ${kind}: ${Object.entries(results[kind].errors).map(([why, n]) => `${n}× ${why}`).join(', ')}`);
+    .map(
+      (kind) =>
+        `  ${kind}: ${Object.entries(results[kind].errors)
+          .map(([why, n]) => `${n}× ${why}`)
+          .join(', ')}`,
+    );
   if (errorLines.length) out.push('', 'streams that did not complete:', ...errorLines);
   for (const [kind, message] of Object.entries(failures)) out.push('', `${kind} FAILED: ${message.split('\n')[0]}`);
   out.push('');

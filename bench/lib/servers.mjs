@@ -96,8 +96,22 @@ export async function portInUse(port) {
 /** server.mjs on the production build, caps off; `env` on top. */
 const nextServer = (port, cpuProfDir, env = {}) => ({
   command: process.execPath,
-  args: ['--expose-gc', '-r', PRELOAD, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), path.join(ROOT, 'server.mjs')],
-  env: { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STEPSTREAM_MAX_STREAMS_PER_CLIENT: '0', STEPSTREAM_MAX_STREAMS: '0', ...env },
+  args: [
+    '--expose-gc',
+    '-r',
+    PRELOAD,
+    ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
+    path.join(ROOT, 'server.mjs'),
+  ],
+  env: {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    STEPSTREAM_MAX_STREAMS_PER_CLIENT: '0',
+    STEPSTREAM_MAX_STREAMS: '0',
+    ...env,
+  },
   streamPath: '/api/stream',
   healthPath: '/api/health',
   canGc: true,
@@ -116,7 +130,20 @@ const KINDS = {
   }),
   flask: (port) => ({
     command: SYSTEM_PYTHON,
-    args: ['-c', FLASK_MAIN, '--app', FLASK_SEED, 'run', '--host', '127.0.0.1', '--port', String(port), '--with-threads', '--no-reload', '--no-debugger'],
+    args: [
+      '-c',
+      FLASK_MAIN,
+      '--app',
+      FLASK_SEED,
+      'run',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--with-threads',
+      '--no-reload',
+      '--no-debugger',
+    ],
     env: { FLASK_DEBUG: '0', PYTHONDONTWRITEBYTECODE: '1' },
     streamPath: '/stream',
     healthPath: null,
@@ -135,7 +162,17 @@ export async function startServer(kind, port, { startTimeoutMs = 90_000, cpuProf
     env: { ...process.env, ...spec.env, STEPSTREAM_BENCH_PARENT: String(process.pid) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const handle = { kind, port, pid: child.pid, process: child, streamPath: spec.streamPath, healthPath: spec.healthPath, canGc: spec.canGc, log: [], exited: null };
+  const handle = {
+    kind,
+    port,
+    pid: child.pid,
+    process: child,
+    streamPath: spec.streamPath,
+    healthPath: spec.healthPath,
+    canGc: spec.canGc,
+    log: [],
+    exited: null,
+  };
   children.add(handle);
   const gcWaiters = [];
   const onLines = (stream) => {
@@ -157,11 +194,13 @@ export async function startServer(kind, port, { startTimeoutMs = 90_000, cpuProf
   };
   onLines(child.stdout);
   onLines(child.stderr);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => {
-    handle.exited = { code, signal };
-    children.delete(handle);
-    resolve(handle.exited);
-  }));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      handle.exited = { code, signal };
+      children.delete(handle);
+      resolve(handle.exited);
+    }),
+  );
 
   /** Forces a full GC in the server (SIGUSR2, see gc-on-signal.cjs); its memoryUsage() right after. */
   handle.gc = async (timeoutMs = 10_000) => {

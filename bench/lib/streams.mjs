@@ -12,7 +12,18 @@ import { performance } from 'node:perf_hooks';
  * `abortWhenOpen`, every stream is then destroyed from this side (after `onAllOpen` resolves).
  * `live` is updated as it goes ({dispatched, open, finished}) for progress lines.
  */
-export function openStreams({ host = '127.0.0.1', port, path, count, concurrency, expectedFrames, expectFrame, timeoutMs, onAllOpen, abortWhenOpen = false, live: counters = {} }) {
+export function openStreams({
+  host = '127.0.0.1',
+  port,
+  path,
+  count,
+  concurrency,
+  expectFrame,
+  timeoutMs,
+  onAllOpen,
+  abortWhenOpen = false,
+  live: counters = {},
+}) {
   return new Promise((resolve) => {
     const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
     const records = new Array(count);
@@ -34,7 +45,8 @@ export function openStreams({ host = '127.0.0.1', port, path, count, concurrency
         record.error ??= 'timeout';
         request.destroy();
       }
-      for (let k = dispatched; k < count; k++) records[k] = { sentAt: null, headersAt: null, status: 0, frames: [], endedAt: null, error: 'not started (timeout)', badFrames: 0 };
+      for (let k = dispatched; k < count; k++)
+        records[k] = { sentAt: null, headersAt: null, status: 0, frames: [], endedAt: null, error: 'not started (timeout)', badFrames: 0 };
       dispatched = count;
       done();
     }, timeoutMs);
@@ -147,7 +159,8 @@ export function percentile(sorted, p) {
 }
 
 const sortedCopy = (values) => Float64Array.from(values).sort();
-const round = (value, digits = 2) => (value === null || value === undefined || Number.isNaN(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+const round = (value, digits = 2) =>
+  value === null || value === undefined || Number.isNaN(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Everything the table reports about one run of `openStreams`. */
 export function summarize(result, { count, expectedFrames, delayMs }) {
@@ -207,8 +220,20 @@ export function summarize(result, { count, expectedFrames, delayMs }) {
     openAtAllOpen: stillOpenAtSteady,
     connectMs: { p50: round(percentile(c, 50)), p99: round(percentile(c, 99)), max: round(c.at(-1)) },
     firstFrameMs: { p50: round(percentile(ff, 50)), p99: round(percentile(ff, 99)), max: round(ff.at(-1)) },
-    pacingSteadyMs: { samples: s.length, p50: round(percentile(s, 50)), p99: round(percentile(s, 99)), max: round(s.at(-1)), min: round(s[0]) },
-    pacingAllMs: { samples: g.length, p50: round(percentile(g, 50)), p99: round(percentile(g, 99)), max: round(g.at(-1)), min: round(g[0]) },
+    pacingSteadyMs: {
+      samples: s.length,
+      p50: round(percentile(s, 50)),
+      p99: round(percentile(s, 99)),
+      max: round(s.at(-1)),
+      min: round(s[0]),
+    },
+    pacingAllMs: {
+      samples: g.length,
+      p50: round(percentile(g, 50)),
+      p99: round(percentile(g, 99)),
+      max: round(g.at(-1)),
+      min: round(g[0]),
+    },
     durationSeconds: round((result.endAt - t0) / 1000, 3),
   };
 }

@@ -14,9 +14,9 @@ function renderQuiz(draft?: ParamsDraft) {
   render(
     <LessonStoreProvider store={lesson}>
       <QuizStoreProvider>
-          <ExecutionTable />
-          <VariableTracker />
-          <QuizSection />
+        <ExecutionTable />
+        <VariableTracker />
+        <QuizSection />
       </QuizStoreProvider>
     </LessonStoreProvider>,
   );
@@ -32,7 +32,11 @@ describe('QuizSection', () => {
   it("offers the seed's questions as radio groups named by the question, with lettered options", () => {
     renderQuiz();
     const group = screen.getByRole('radiogroup', { name: FIRST });
-    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')!.textContent)).toEqual(['A 0', 'B 1', 'C 2', 'D None']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('label')!.textContent),
+    ).toEqual(['A 0', 'B 1', 'C 2', 'D None']);
     expect(screen.getByText('0 / 3')).toBeInTheDocument();
   });
 
@@ -85,7 +89,9 @@ describe('QuizSection', () => {
     expect(check).not.toBeDisabled();
     await user.click(check);
     expect(within(card).getByRole('status')).toHaveTextContent(/^Correct\./);
-    expect(within(screen.getByRole('table', { name: 'Mastery by kind of question' })).getByRole('cell', { name: '1 of 1' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Mastery by kind of question' })).getByRole('cell', { name: '1 of 1' }),
+    ).toBeInTheDocument();
   });
 
   it('lights up the cells a hint names, announces them, and offers to run the stream before any run', async () => {
@@ -100,9 +106,18 @@ describe('QuizSection', () => {
   });
 
   it('shows the progress another tab saves when its storage event arrives', async () => {
-    const entry = (correct: number) => ({ at: '2026-11-23T12:00:00.000Z', quiz: 'classic', correct, total: 3, params: { n: 3, delayMs: 1000, template: 'Message {i}' } });
+    const entry = (correct: number) => ({
+      at: '2026-11-23T12:00:00.000Z',
+      quiz: 'classic',
+      correct,
+      total: 3,
+      params: { n: 3, delayMs: 1000, template: 'Message {i}' },
+    });
     const save = (...history: ReturnType<typeof entry>[]) =>
-      localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify({ state: { scoring: PROGRESS_SCORING, history, mastery: {} }, version: PROGRESS_VERSION }));
+      localStorage.setItem(
+        PROGRESS_STORAGE_KEY,
+        JSON.stringify({ state: { scoring: PROGRESS_SCORING, history, mastery: {} }, version: PROGRESS_VERSION }),
+      );
     save(entry(1));
     renderQuiz();
     expect(await screen.findByText('Recent scores: 1 / 3')).toBeInTheDocument(); // this tab has read the save
@@ -119,7 +134,10 @@ describe('QuizSection', () => {
     expect(more).toHaveAttribute('aria-disabled', 'true');
     expect(more).toHaveFocus();
     expect(screen.getByText('That is every different question about these parameters.')).toBeInTheDocument();
-    const prompts = screen.getAllByRole('radiogroup').map((group) => group.getAttribute('aria-labelledby')!).map((id) => document.getElementById(id)!.textContent);
+    const prompts = screen
+      .getAllByRole('radiogroup')
+      .map((group) => group.getAttribute('aria-labelledby')!)
+      .map((id) => document.getElementById(id)!.textContent);
     expect(prompts.length).toBeGreaterThan(20);
     expect(new Set(prompts).size).toBe(prompts.length);
   });

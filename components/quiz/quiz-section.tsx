@@ -61,7 +61,8 @@ function Quiz() {
     const after = quizApi.getState().answers;
     progress.recordAnswer(question.ask.kind, after[key]?.scored === question.answer);
     const final = scoreQuiz(questions, after);
-    if (final.scored === final.total) progress.recordScore({ quiz, correct: final.correct, total: final.total, params: { ...trace.params } });
+    if (final.scored === final.total)
+      progress.recordScore({ quiz, correct: final.correct, total: final.total, params: { ...trace.params } });
   }
 
   function hint(question: QuizQuestion) {

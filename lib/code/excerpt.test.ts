@@ -8,7 +8,8 @@ const SOURCE = [
   'import x from "y";',
   '// #region lesson-excerpt demo',
   'function demo() {',
-  '  for (;;) { // lesson: start end',
+  '  // lesson: start end',
+  '  for (;;) {',
   '    step(); // lesson: yield',
   '  }',
   '}',
@@ -19,12 +20,12 @@ const SOURCE = [
 describe('extractExcerpt', () => {
   it('takes the lines between the region markers, numbered as in the file', () => {
     const excerpt = extractExcerpt(SOURCE, 'demo');
-    expect(excerpt.firstLine).toBe(3);
+    expect(excerpt.lineNumbers).toEqual([3, 5, 6, 7, 8]);
     expect(excerpt.text.split('\n')[0]).toBe('function demo() {');
     expect(excerpt.text.split('\n').at(-1)).toBe('}');
   });
 
-  it('records each marked line and takes the marker comment off the text shown', () => {
+  it('records each marked line (a marker on its own line marks the line below) and takes the markers off the text shown', () => {
     const excerpt = extractExcerpt(SOURCE, 'demo');
     expect(excerpt.positions).toEqual({ start: 1, end: 1, yield: 2 });
     expect(excerpt.text).toBe('function demo() {\n  for (;;) {\n    step();\n  }\n}');
@@ -34,6 +35,7 @@ describe('extractExcerpt', () => {
     expect(() => extractExcerpt(SOURCE, 'other', 'demo.ts')).toThrow('demo.ts: no "lesson-excerpt other" region');
     expect(() => requirePositions(extractExcerpt(SOURCE, 'demo'), ['yield', 'sleep'], 'demo.ts')).toThrow('no "lesson: sleep" marker');
     expect(() => extractExcerpt(SOURCE.replace('// lesson: yield', '// lesson: start'), 'demo')).toThrow('"lesson: start" marks two lines');
+    expect(() => extractExcerpt(SOURCE.replace('}\n// #endregion', '}\n// lesson: end\n// #endregion'), 'demo')).toThrow('marks no line');
   });
 });
 
@@ -42,10 +44,9 @@ describe("the project's own excerpts", () => {
     it(`${file} has its "${region}" excerpt, marking ${positions.join(', ')}`, () => {
       const source = readFileSync(path.join(__dirname, '..', '..', file), 'utf8');
       const excerpt = requirePositions(extractExcerpt(source, region, file), positions, file);
-      // What the panel shows is the source, minus only the marker comments.
-      const shownLines = excerpt.text.split('\n');
-      const sourceLines = source.split('\n').slice(excerpt.firstLine - 1, excerpt.firstLine - 1 + shownLines.length);
-      shownLines.forEach((line, index) => expect(sourceLines[index]!.startsWith(line)).toBe(true));
+      // What the panel shows is the source, line for line and numbered as in the file, minus only the markers.
+      const sourceLines = source.split('\n');
+      excerpt.text.split('\n').forEach((line, index) => expect(sourceLines[excerpt.lineNumbers[index]! - 1]!.startsWith(line)).toBe(true));
     });
   }
 

@@ -6,7 +6,11 @@ const blue = { color: 'blue' };
 
 describe('fillSlots', () => {
   it('replaces a slot inside one token, keeping its style and the text around it', () => {
-    const tokens = [{ text: 'range(', style: red }, { text: '3', style: blue }, { text: '):', style: red }];
+    const tokens = [
+      { text: 'range(', style: red },
+      { text: '3', style: blue },
+      { text: '):', style: red },
+    ];
     expect(fillSlots(tokens, [{ start: 6, end: 7, text: '1000' }])).toEqual([
       { text: 'range(', style: red },
       { text: '1000', style: blue },
@@ -15,7 +19,11 @@ describe('fillSlots', () => {
   });
 
   it('replaces a slot spanning several tokens with one run styled like the first', () => {
-    const tokens = [{ text: "f'data: Message ", style: blue }, { text: '{i}', style: red }, { text: "\\n\\n'", style: blue }];
+    const tokens = [
+      { text: "f'data: Message ", style: blue },
+      { text: '{i}', style: red },
+      { text: "\\n\\n'", style: blue },
+    ];
     expect(fillSlots(tokens, [{ start: 8, end: 19, text: 'Hi {i}' }])).toEqual([
       { text: "f'data: ", style: blue },
       { text: 'Hi {i}', style: blue },

@@ -15,7 +15,8 @@ export const TYPESCRIPT_EXCERPTS = [
   {
     file: 'lib/server/serve-on-node.ts',
     region: 'direct-route',
-    caption: 'how production answers the request (server.mjs → serveStreamOnNode); under next dev, app/api/stream/route.ts does the same through openStream',
+    caption:
+      'how production answers the request (server.mjs → serveStreamOnNode); under next dev, app/api/stream/route.ts does the same through openStream',
     positions: ['request'],
   },
 ] as const satisfies ReadonlyArray<{ file: string; region: string; caption: string; positions: readonly CodePosition[] }>;

@@ -30,7 +30,10 @@ describe('renderTemplate', () => {
 
 describe('validateDraft', () => {
   it('accepts the form defaults as the seed parameters', () => {
-    expect(validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' })).toEqual({ ok: true, params: DEFAULT_PARAMS });
+    expect(validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' })).toEqual({
+      ok: true,
+      params: DEFAULT_PARAMS,
+    });
   });
 
   it('carries step mode through to the parameters', () => {

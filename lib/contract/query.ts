@@ -19,7 +19,6 @@ function readField<T>(query: URLSearchParams, field: StreamQueryField, rule: Rul
   return result.ok ? result : { ok: false, field, error: result.error };
 }
 
-
 /**
  * Reads `n`, `delay` (ms), `template` and `mode` from a query string. A parameter that is absent takes
  * its default; one that is present must be valid (an empty value is invalid, not "absent").

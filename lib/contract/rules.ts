@@ -1,9 +1,19 @@
-import { DELAY_MS_MAX, DELAY_MS_MIN, N_MAX, N_MIN, STREAM_MODES, TEMPLATE_MAX_CHARS, TEMPLATE_MIN_CHARS, countChars, type StreamMode } from './params';
+import {
+  DELAY_MS_MAX,
+  DELAY_MS_MIN,
+  N_MAX,
+  N_MIN,
+  STREAM_MODES,
+  TEMPLATE_MAX_CHARS,
+  TEMPLATE_MIN_CHARS,
+  countChars,
+  type StreamMode,
+} from './params';
 
 /**
- * The parameter rules as plain functions, shared by the browser form, share links and the route
- * (whose zod schema, `lib/stream/query-schema.ts`, is tested to agree with them). Plain, so the
- * browser loads no validation library for three fields.
+ * The parameter rules, written once, as plain functions: the route's query (`query.ts`), the
+ * form (`draft.ts`) and share links all check with these, so the three can never disagree.
+ * Plain, so the browser loads no validation library for three fields.
  */
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; error: string };
 export type Rule<T> = (text: string) => RuleResult<T>;
@@ -30,7 +40,9 @@ export const templateRule =
   };
 
 export const modeRule: Rule<StreamMode> = (text) =>
-  (STREAM_MODES as readonly string[]).includes(text) ? { ok: true, value: text as StreamMode } : { ok: false, error: 'mode must be timed or step' };
+  (STREAM_MODES as readonly string[]).includes(text)
+    ? { ok: true, value: text as StreamMode }
+    : { ok: false, error: 'mode must be timed or step' };
 
 const SLEEP_MIN_S = DELAY_MS_MIN / 1000;
 const SLEEP_MAX_S = DELAY_MS_MAX / 1000;
@@ -41,7 +53,8 @@ export const sleepSecondsRule: Rule<number> = (text) => {
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) return { ok: false, error: 'Sleep must be a number of seconds, like 1 or 0.25' };
   if (!/^-?\d*(\.\d{0,3})?$/.test(text)) return { ok: false, error: 'Sleep can be at most 3 decimals (whole milliseconds)' };
   const seconds = Number(text);
-  if (seconds < SLEEP_MIN_S || seconds > SLEEP_MAX_S) return { ok: false, error: `Sleep must be between ${SLEEP_MIN_S} and ${SLEEP_MAX_S} seconds` };
+  if (seconds < SLEEP_MIN_S || seconds > SLEEP_MAX_S)
+    return { ok: false, error: `Sleep must be between ${SLEEP_MIN_S} and ${SLEEP_MAX_S} seconds` };
   return { ok: true, value: Math.round(seconds * 1000) };
 };
 

@@ -32,5 +32,7 @@ export function refuseLargeBody(request: Request): Response | null {
   const declared = request.headers.get('content-length');
   const tooLarge = declared !== null && (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES);
   const unbounded = declared === null && request.headers.get('transfer-encoding') !== null;
-  return tooLarge || unbounded ? jsonError(413, `The request body is too large (this endpoint takes at most ${MAX_BODY_BYTES} bytes).`, 'body') : null;
+  return tooLarge || unbounded
+    ? jsonError(413, `The request body is too large (this endpoint takes at most ${MAX_BODY_BYTES} bytes).`, 'body')
+    : null;
 }

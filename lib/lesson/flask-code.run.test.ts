@@ -9,7 +9,6 @@ import { DEFAULT_PARAMS, countChars, type StreamParams } from '@/lib/contract/pa
 import { toStreamQuery } from '@/lib/contract/query';
 import { FLASK_POSITION_LINES, flaskSlotFills, flaskSource } from './flask-code';
 
-
 /** Debian's python3 with its python3-flask package, as CI installs it (scripts/ensure-flask.mjs). */
 const PYTHON = '/usr/bin/python3';
 const HARNESS = path.join(__dirname, 'flask-harness.py');
@@ -31,7 +30,7 @@ const NAMED: Array<[string, StreamParams]> = [
   ['LF then CR (two breaks, not one)', { n: 1, delayMs: 0, template: 'x\n\ry' }],
   ['nothing but a line break', { n: 2, delayMs: 10_000, template: '\n' }],
   ['quotes of both kinds', { n: 2, delayMs: 500, template: `it's "{i}"` }],
-  ["triple quotes, ''' and \"\"\"", { n: 1, delayMs: 0, template: `''' {i} """` }],
+  ['triple quotes, \'\'\' and """', { n: 1, delayMs: 0, template: `''' {i} """` }],
   ['backslashes, a backslash-n and a trailing backslash', { n: 2, delayMs: 0, template: 'C:\\dir\\{i}\\n\\' }],
   ['{{i}}, {i}} and {{i}', { n: 12, delayMs: 0, template: '{{i}} {i}} {{i} {x} {} { i }' }],
   ['emoji and a joined family', { n: 2, delayMs: 0, template: '🎉 {i} 👩‍👩‍👧 é' }],
@@ -45,7 +44,26 @@ const NAMED: Array<[string, StreamParams]> = [
 ];
 
 /** Characters that have broken Python string literals, f-strings or SSE framing somewhere. */
-const TRICKY = fc.constantFrom('{', '}', '{i}', 'i', "'", '"', '\\', '\n', '\r', '\r\n', ' ', 'a', '🎉', '\0', '\t', 'data:', '\u2028', 'N');
+const TRICKY = fc.constantFrom(
+  '{',
+  '}',
+  '{i}',
+  'i',
+  "'",
+  '"',
+  '\\',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  'a',
+  '🎉',
+  '\0',
+  '\t',
+  'data:',
+  '\u2028',
+  'N',
+);
 const template = fc.oneof(
   fc.array(TRICKY, { minLength: 1, maxLength: 60 }).map((parts) => parts.join('')),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }),
@@ -61,7 +79,13 @@ const CASES = [...NAMED, ...RANDOM];
 async function shownFlaskCode(params: StreamParams): Promise<string> {
   const seed = flaskSource(DEFAULT_PARAMS);
   const lines = await highlightLines(seed.code, 'python');
-  return lines.map((tokens, line) => fillSlots(tokens, flaskSlotFills(seed.slots, line, params)).map((token) => token.text).join('')).join('\n');
+  return lines
+    .map((tokens, line) =>
+      fillSlots(tokens, flaskSlotFills(seed.slots, line, params))
+        .map((token) => token.text)
+        .join(''),
+    )
+    .join('\n');
 }
 
 /** Runs each source with Debian's Flask, all in one process. */
@@ -70,7 +94,7 @@ function runWithFlask(sources: string[]): Array<Sent & { sleeps: number[] }> {
   if (check.status !== 0) {
     throw new Error(
       `The shown Flask code can't be checked: ${PYTHON} cannot import flask (${check.error?.message ?? check.stderr.trim()}).\n` +
-        'Install Debian\'s package: sudo apt-get install -y python3-flask (npm test does this as root: scripts/ensure-flask.mjs).',
+        "Install Debian's package: sudo apt-get install -y python3-flask (npm test does this as root: scripts/ensure-flask.mjs).",
     );
   }
   const run = spawnSync(PYTHON, [HARNESS], { input: JSON.stringify(sources), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -125,7 +149,8 @@ describe('the Flask code the page shows, run by Flask', () => {
     for (const [name] of CASES) {
       const lines = shown.get(name)!.split('\n');
       expect(lines, name).toHaveLength(seedLines.length);
-      for (const line of Object.values(FLASK_POSITION_LINES)) expect(lines[line]!.trimStart().split(/[ (]/)[0], name).toBe(seedLines[line]!.trimStart().split(/[ (]/)[0]);
+      for (const line of Object.values(FLASK_POSITION_LINES))
+        expect(lines[line]!.trimStart().split(/[ (]/)[0], name).toBe(seedLines[line]!.trimStart().split(/[ (]/)[0]);
     }
   });
 });

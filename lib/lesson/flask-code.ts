@@ -71,7 +71,9 @@ export function flaskSlotText(name: CodeSlot['name'], params: StreamParams): str
 
 /** What replaces the slots of one line of the seed's source to make this parameters' source. */
 export function flaskSlotFills(slots: readonly CodeSlot[], line: number, params: StreamParams): SlotFill[] {
-  return slots.filter((slot) => slot.line === line).map((slot) => ({ start: slot.start, end: slot.end, text: flaskSlotText(slot.name, params) }));
+  return slots
+    .filter((slot) => slot.line === line)
+    .map((slot) => ({ start: slot.start, end: slot.end, text: flaskSlotText(slot.name, params) }));
 }
 
 /** The Flask source for these parameters and where its parameters sit, line by line. */

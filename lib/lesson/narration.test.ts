@@ -13,7 +13,10 @@ describe('narrate', () => {
     const live = (step: number) => narrate({ view: 'live', trace: at(step), total: 5, status: step === 5 ? 'closed' : 'open' });
     expect(live(1)).toEqual({ headline: 'Step 1: the generator starts', detail: 'the connection is open' });
     expect(live(3)).toEqual({ headline: "Step 3: yield sent 'Message 1' (i = 1)", detail: 'time.sleep(1) keeps the connection open' });
-    expect(live(5)).toEqual({ headline: 'Step 5: the generator ends', detail: 'range(3) is exhausted, so the server closes the connection' });
+    expect(live(5)).toEqual({
+      headline: 'Step 5: the generator ends',
+      detail: 'range(3) is exhausted, so the server closes the connection',
+    });
   });
 
   it('says "Request sent" until the response opens', () => {

@@ -28,7 +28,8 @@ type Tense = 'now' | 'then';
 
 /** What the sleep after a yield does (or did) to the connection. */
 function sleepDetail(row: ExecutionRow, params: StreamParams, tense: Tense): string {
-  if (row.sleepSeconds === null) return tense === 'now' ? 'the server waits for you: press Step' : 'then the server waited for the presenter';
+  if (row.sleepSeconds === null)
+    return tense === 'now' ? 'the server waits for you: press Step' : 'then the server waited for the presenter';
   if (row.sleepSeconds === 0) return 'no sleep: straight on to the next step';
   const sleep = `time.sleep(${formatSeconds(params.delayMs)})`;
   return tense === 'now' ? `${sleep} keeps the connection open` : `then ${sleep} kept the connection open`;

@@ -41,7 +41,10 @@ describe('share links', () => {
       notices: ['The link’s step 99 is past the last step of this run (5), so it shows step 5.'],
     });
     // The last step depends on the link's own range.
-    expect(readShareUrl('?n=10&step=12')).toEqual({ state: { ...DEFAULT_SHARED_STATE, params: { ...DEFAULT_SHARED_STATE.params, n: 10 }, cursor: 12 }, notices: [] });
+    expect(readShareUrl('?n=10&step=12')).toEqual({
+      state: { ...DEFAULT_SHARED_STATE, params: { ...DEFAULT_SHARED_STATE.params, n: 10 }, cursor: 12 },
+      notices: [],
+    });
     expect(writeShareUrl(readShareUrl('?step=99').state)).toBe('?step=5');
   });
 });

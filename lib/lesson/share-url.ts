@@ -67,7 +67,8 @@ function readStep(step: string | null, params: StreamParams): { cursor: Cursor; 
   const asked = Number(step);
   const last = expectedTrace(params).rows.length;
   if (asked < 1) return { cursor: 1, notice: `The link’s step ${asked} is before the first step, so it shows step 1.` };
-  if (asked > last) return { cursor: last, notice: `The link’s step ${asked} is past the last step of this run (${last}), so it shows step ${last}.` };
+  if (asked > last)
+    return { cursor: last, notice: `The link’s step ${asked} is past the last step of this run (${last}), so it shows step ${last}.` };
   return { cursor: asked };
 }
 

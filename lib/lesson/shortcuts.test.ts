@@ -12,13 +12,37 @@ const ALL_KEYS = [' ', 'ArrowRight', 'ArrowLeft', 'Home', 'End', 'r', 'R', 'p', 
 describe('keyboard shortcuts', () => {
   it('map Space and → to next, ← to back, Home, End, R, P and ?', () => {
     expect(ALL_KEYS.map((key) => shortcutFor(key, { characterKeys: true }))).toEqual([
-      'next', 'next', 'back', 'home', 'end', 'reset', 'reset', 'present', 'present', 'help', null, null, null,
+      'next',
+      'next',
+      'back',
+      'home',
+      'end',
+      'reset',
+      'reset',
+      'present',
+      'present',
+      'help',
+      null,
+      null,
+      null,
     ]);
   });
 
   it('with character keys off, leave Space, R, P and ? alone and keep the arrows, Home and End', () => {
     expect(ALL_KEYS.map((key) => shortcutFor(key, { characterKeys: false }))).toEqual([
-      null, 'next', 'back', 'home', 'end', null, null, null, null, null, null, null, null,
+      null,
+      'next',
+      'back',
+      'home',
+      'end',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
     ]);
   });
 
@@ -52,7 +76,10 @@ describe('keyboard shortcuts', () => {
   });
 
   it('let Space through a focused control that is unavailable (aria-disabled), which would do nothing with it', () => {
-    const unavailable = (role: string | null) => ({ tagName: 'BUTTON', getAttribute: (name: string) => (name === 'role' ? role : name === 'aria-disabled' ? 'true' : null) });
+    const unavailable = (role: string | null) => ({
+      tagName: 'BUTTON',
+      getAttribute: (name: string) => (name === 'role' ? role : name === 'aria-disabled' ? 'true' : null),
+    });
     expect(ownsKey(unavailable(null), ' ')).toBe(false);
     expect(ownsKey(unavailable('switch'), ' ')).toBe(false);
   });

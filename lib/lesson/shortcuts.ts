@@ -75,7 +75,10 @@ export function savedFromCharacterKeys(characterKeys: boolean): 'on' | 'off' {
 }
 
 /** Elements that own their keys: typing in a field, moving a slider or radio, pressing a button. */
-export function ownsKey(target: { tagName?: string; isContentEditable?: boolean; getAttribute?: (name: string) => string | null } | null, key: string): boolean {
+export function ownsKey(
+  target: { tagName?: string; isContentEditable?: boolean; getAttribute?: (name: string) => string | null } | null,
+  key: string,
+): boolean {
   if (!target?.tagName) return false;
   const tag = target.tagName.toUpperCase();
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
@@ -83,7 +86,8 @@ export function ownsKey(target: { tagName?: string; isContentEditable?: boolean;
   // that is unavailable (aria-disabled: it keeps focus) does nothing with it, so the page may.
   const role = target.getAttribute?.('role');
   const unavailable = target.getAttribute?.('aria-disabled') === 'true';
-  if (key === ' ' && !unavailable && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'tab' || role === 'switch')) return true;
+  if (key === ' ' && !unavailable && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'tab' || role === 'switch'))
+    return true;
   // Arrow keys move between tabs.
   if ((key === 'ArrowLeft' || key === 'ArrowRight') && role === 'tab') return true;
   return false;

@@ -45,7 +45,9 @@ function storeFor({ params: p, ran, kept, ending, cursor }: RunInput) {
     store.setState({ cursor });
     return store;
   }
-  const events: StreamEvent[] = expectedEvents(p).slice(0, kept).filter((event) => event.type !== 'end');
+  const events: StreamEvent[] = expectedEvents(p)
+    .slice(0, kept)
+    .filter((event) => event.type !== 'end');
   const atMs = events.at(-1)?.atMs ?? 0;
   if (ending === 'complete') events.push({ type: 'end', atMs, reason: 'complete' });
   if (ending === 'stopped') events.push({ type: 'end', atMs, reason: 'stopped' });
@@ -66,7 +68,14 @@ describe('every text the stage shows about a run agrees with the trace at the cu
         const status = selectStatusOnShow(state);
         const row = trace.rows.at(-1);
         const narration = narrationText(selectNarration(state));
-        const caption = wireCaption({ view, status, params: trace.params, row, lastFrame: framesSent(trace.rows) >= trace.params.n, sleepLeftMs: null });
+        const caption = wireCaption({
+          view,
+          status,
+          params: trace.params,
+          row,
+          lastFrame: framesSent(trace.rows) >= trace.params.n,
+          sleepLeftMs: null,
+        });
         const label = timelineLabel(view, state.cursor !== null, shown, total);
 
         // Nothing ran: no connection, no recording, and the prediction is called one.
@@ -76,7 +85,8 @@ describe('every text the stage shows about a run agrees with the trace at the cu
           expect(caption).toBe('nothing connected yet');
           expect(label).toMatch(/^Predicted/);
           expect(narration).not.toMatch(/Replay|connection is open|keeps the connection open/);
-          if (state.cursor !== null && shown < total) expect(narration).toMatch(new RegExp(`^Not run yet — predicted step ${row!.step} of ${total}: `));
+          if (state.cursor !== null && shown < total)
+            expect(narration).toMatch(new RegExp(`^Not run yet — predicted step ${row!.step} of ${total}: `));
           return;
         }
         // A run: the timeline, the narration and the connection all name the row at the cursor.

@@ -31,7 +31,10 @@ export function wireCaption({ view, status, params, row, lastFrame, sleepLeftMs 
   if (view === 'prediction') return 'nothing connected yet';
   if (status === 'connecting') return 'GET /api/stream: the request is on its way';
   const held = status === 'open' && isStepMode(params) && (row?.kind === 'yield' || row?.kind === 'start');
-  if (held) return view === 'live' ? `the server holds ${lastFrame ? 'the end' : 'the next frame'} until Step` : 'the server held the next step for the presenter';
+  if (held)
+    return view === 'live'
+      ? `the server holds ${lastFrame ? 'the end' : 'the next frame'} until Step`
+      : 'the server held the next step for the presenter';
   if (view === 'live' && sleepLeftMs !== null) {
     return `time.sleep(${formatSeconds(params.delayMs)}): ${lastFrame ? 'generator ends' : 'next yield'} in ${(sleepLeftMs / 1000).toFixed(1)} s`;
   }

@@ -35,7 +35,9 @@ describe('the classic set for the seed parameters', () => {
   });
 
   it('explains each answer by the row and column that hold it', () => {
-    expect(first!.explanation).toBe('The second message, "Message 1", is sent at step 3; in that row i is 1, because range() counts from 0.');
+    expect(first!.explanation).toBe(
+      'The second message, "Message 1", is sent at step 3; in that row i is 1, because range() counts from 0.',
+    );
     expect(second!.explanation).toBe("Step 5 is 'Generator ends': the Connection State column changes from Open to Closed there.");
   });
 });

@@ -55,7 +55,8 @@ export function afterColumnWhenRangeGrows(trace: Trace): Draft {
   const label = `After ${column}`;
   const value = afterColumnValue(trace, m, column);
   const texts = [0, 1, 2, 3].map((offset) => `It would be ${column - 1 + offset}`) as [string, string, string, string];
-  const [change, effect] = m > n ? ['increase', `only adds columns after 'After ${n}'`] : ['decrease', `only removes columns after 'After ${m}'`];
+  const [change, effect] =
+    m > n ? ['increase', `only adds columns after 'After ${n}'`] : ['decrease', `only removes columns after 'After ${m}'`];
   return {
     ask: { kind: 'after-column-for-range', m, column },
     prompt: `If we ${change} the range to ${m} in the generator, how would the '${label}' value of 'i' in variable_tracker change?`,

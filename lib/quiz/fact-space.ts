@@ -47,7 +47,11 @@ const SPACES: Record<QuestionKind, (trace: Trace) => FactSpace> = {
   'i-at-message': (trace) => indexed(trace.params.n, (index) => ({ kind: 'i-at-message', k: index + 1 })),
   'close-step': (trace) => listed(otherRanges(trace).map((m) => ({ kind: 'close-step', m }))),
   'after-column-for-range': (trace) =>
-    joined(otherRanges(trace).map((m) => indexed(Math.min(trace.params.n, m), (index) => ({ kind: 'after-column-for-range', m, column: index + 1 })))),
+    joined(
+      otherRanges(trace).map((m) =>
+        indexed(Math.min(trace.params.n, m), (index) => ({ kind: 'after-column-for-range', m, column: index + 1 })),
+      ),
+    ),
   'data-sent-at-step': (trace) => indexed(trace.rows.length, (index) => ({ kind: 'data-sent-at-step', step: trace.rows[index]!.step })),
   'connection-at-step': (trace) => indexed(trace.rows.length, (index) => ({ kind: 'connection-at-step', step: trace.rows[index]!.step })),
   'sleep-at-step': (trace) => indexed(trace.rows.length, (index) => ({ kind: 'sleep-at-step', step: trace.rows[index]!.step })),
@@ -61,7 +65,9 @@ const SPACES: Record<QuestionKind, (trace: Trace) => FactSpace> = {
   'template-change': (trace) => {
     const yields = yieldRows(trace);
     const templates = ALTERNATIVE_TEMPLATES.filter((template) => template !== trace.params.template);
-    return joined(templates.map((template) => indexed(yields.length, (index) => ({ kind: 'template-change', template, step: yields[index]!.step }))));
+    return joined(
+      templates.map((template) => indexed(yields.length, (index) => ({ kind: 'template-change', template, step: yields[index]!.step }))),
+    );
   },
 };
 

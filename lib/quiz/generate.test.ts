@@ -39,7 +39,12 @@ function recompute(trace: Trace, ask: QuestionAsk): string {
     }
     case 'frame-bytes': {
       const data = rows.filter((row) => row.action.startsWith('Yield '))[ask.k - 1]!.dataSent!;
-      return pythonStringLiteral(data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`).join('') + '\n');
+      return pythonStringLiteral(
+        data
+          .split(/\r\n|\r|\n/)
+          .map((line) => `data: ${line}\n`)
+          .join('') + '\n',
+      );
     }
     case 'eventsource-end':
       return 'It fires an error event, waits the retry time, then reconnects, and the generator runs again from the start';
@@ -54,7 +59,10 @@ const anyParams = fc.record({
   template: fc.oneof(
     fc.constant('Message {i}'),
     fc.string({ minLength: 1, maxLength: 30 }),
-    fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })).map(([a, b]) => `${a}{i}${b}`).filter((t) => t.length > 0),
+    fc
+      .tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }))
+      .map(([a, b]) => `${a}{i}${b}`)
+      .filter((t) => t.length > 0),
   ),
 });
 
@@ -87,7 +95,13 @@ describe('generateQuiz', () => {
       { numRuns: 50 },
     );
     const trace = expectedTrace({ n: 3, delayMs: 1000, template: 'Message {i}' });
-    const prompts = new Set(Array.from({ length: 20 }, (_, seed) => generateQuiz(trace, seed, { count: 3, classic: false }).map((q) => q.prompt).join('|')));
+    const prompts = new Set(
+      Array.from({ length: 20 }, (_, seed) =>
+        generateQuiz(trace, seed, { count: 3, classic: false })
+          .map((q) => q.prompt)
+          .join('|'),
+      ),
+    );
     expect(prompts.size).toBeGreaterThan(15);
   });
 
@@ -117,7 +131,7 @@ describe('generateQuiz', () => {
     );
   });
 
-  it('keeps every range it asks about within the form\'s limits, even at range 10000', () => {
+  it("keeps every range it asks about within the form's limits, even at range 10000", () => {
     const nearLimits = fc.record({
       n: fc.oneof(fc.integer({ min: N_MAX - 3, max: N_MAX }), fc.integer({ min: N_MIN, max: N_MIN + 3 })),
       delayMs: fc.constantFrom(0, 1000),
@@ -135,7 +149,9 @@ describe('generateQuiz', () => {
       { numRuns: 40 },
     );
     const [, , third] = classicQuestions(expectedTrace({ ...DEFAULT_PARAMS, n: N_MAX }));
-    expect(third!.prompt).toBe("If we decrease the range to 9998 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?");
+    expect(third!.prompt).toBe(
+      "If we decrease the range to 9998 in the generator, how would the 'After 3' value of 'i' in variable_tracker change?",
+    );
   });
 
   it.each([

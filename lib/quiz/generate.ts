@@ -29,7 +29,11 @@ export function generateQuiz(trace: Trace, seed: number, options: QuizOptions): 
   const exhausted = new Set<QuestionKind>();
   let deck: QuestionKind[] = [];
   while (drafts.length < options.count && exhausted.size < kinds.length) {
-    if (deck.length === 0) deck = shuffle(random, kinds.filter((kind) => !exhausted.has(kind)));
+    if (deck.length === 0)
+      deck = shuffle(
+        random,
+        kinds.filter((kind) => !exhausted.has(kind)),
+      );
     const kind = deck.pop()!;
     const ask = drawUnasked(factSpace(kind, trace), asked, random);
     if (!ask) {

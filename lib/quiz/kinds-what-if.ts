@@ -36,12 +36,10 @@ export const afterColumnForRangeQuestion: QuestionGenerator<'after-column-for-ra
     prompt: `If we ${change} the range to ${m} in the generator, how would the '${label}' value of 'i' in variable_tracker change?`,
     ...buildOptions(`It would be ${value}`, distractors, (x) => `It would be ${column + 2 + x}`, random),
     explanation:
-      `'${label}' is i after the ${ordinal(column)} iteration, ${value}, ` +
-      `whatever the range, as long as the range reaches ${column}.`,
+      `'${label}' is i after the ${ordinal(column)} iteration, ${value}, ` + `whatever the range, as long as the range reaches ${column}.`,
     hint: {
       text:
-        `The '${label}' column shows the value after the ${ordinal(column)} iteration, ` +
-        `which is index ${column - 1} starting from 0.`,
+        `The '${label}' column shows the value after the ${ordinal(column)} iteration, ` + `which is index ${column - 1} starting from 0.`,
       target: { table: 'tracker', rows: ['i'], columns: [label] },
     },
   };

@@ -57,7 +57,7 @@ export const eventSourceEndQuestion: QuestionGenerator<'eventsource-end'> = (tra
     ),
     explanation:
       'To EventSource a closed response is a dropped connection: it reconnects after the retry time ' +
-      "(a few seconds unless the server sent 'retry:'), which is the \"or repeats\" in the concept flow. " +
+      '(a few seconds unless the server sent \'retry:\'), which is the "or repeats" in the concept flow. ' +
       `This page reads the stream with fetch instead, so it stops at step ${close}.`,
     hint: {
       text: 'Think of the concept flow\'s last box: "Connection closes or repeats".',

@@ -42,7 +42,7 @@ export function generateQuestion(ask: QuestionAsk, trace: Trace, random: Random)
 
 /** What each kind asks, in a few words, for the mastery table. */
 export const KIND_LABELS: Record<QuestionKind, string> = {
-  'i-at-message': "i when a message is sent",
+  'i-at-message': 'i when a message is sent',
   'close-step': 'the step that closes the connection',
   'after-column-for-range': "an 'After k' column for another range",
   'data-sent-at-step': 'Data Sent at a step',

@@ -10,7 +10,11 @@ import 'server-only';
  * A request that carries fewer entries than that did not come through every proxy; the leftmost
  * entry there is the best that is known.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | readonly string[] | null | undefined, trustedProxies: number): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | readonly string[] | null | undefined,
+  trustedProxies: number,
+): string {
   const socket = socketAddress ?? 'unknown';
   if (trustedProxies <= 0) return socket;
   const header: string = typeof forwardedFor === 'string' ? forwardedFor : (forwardedFor ?? []).join(',');

@@ -12,7 +12,11 @@ async function framesOf(template: string, n: number) {
 
 describe('eventStream', () => {
   it('yields frame i as the template with {i} filled in, then encoded: for any template, line breaks and braces included', async () => {
-    const template = fc.string({ unit: fc.constantFrom('{', 'i', '}', '{i}', '\r', '\n', '\r\n', 'a', ' ', '😀'), minLength: 1, maxLength: 30 });
+    const template = fc.string({
+      unit: fc.constantFrom('{', 'i', '}', '{i}', '\r', '\n', '\r\n', 'a', ' ', '😀'),
+      minLength: 1,
+      maxLength: 30,
+    });
     await fc.assert(
       fc.asyncProperty(template, fc.integer({ min: 1, max: 12 }), async (text, n) => {
         const expected = Array.from({ length: n }, (_, i) => encodeEvent({ data: renderTemplate(text, i) }));
@@ -41,11 +45,10 @@ describe('startEventStream', () => {
     };
     const running = startEventStream({ n: 10, delayMs: 0, template: '{i}' }, sink, { onFinish: () => void finished++ });
     const results: boolean[] = [];
-    for (let more = true; more; ) results.push((more = await running.pump()));
+    for (let more = true; more;) results.push((more = await running.pump()));
     expect(written).toEqual(['data: 0\n\n', 'data: 1\n\n']);
     expect(results).toEqual([true, true, false]);
     expect([ended, finished]).toEqual([1, 1]);
     expect(await running.pump()).toBe(false);
   });
 });
-

@@ -23,7 +23,8 @@ export async function* eventStream(params: StreamParams, sleep: Sleep): AsyncGen
   // never a line break, so filling in before or after encoding gives the same bytes).
   const frame = encodeEvent({ data: params.template });
   const numbered = frame.includes('{i}');
-  for (let i = 0; i < params.n; i++) { // lesson: start end
+  // lesson: start end
+  for (let i = 0; i < params.n; i++) {
     yield numbered ? renderTemplate(frame, i) : frame; // lesson: yield
     await sleep(params.delayMs); // lesson: sleep
   }
@@ -156,7 +157,8 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
     signal?.addEventListener('abort', cleanup, { once: true });
     for (const frame of prelude) sink.write(frame);
     onStart?.(stopWith);
-    if (lifetimeMs !== undefined && Number.isFinite(lifetimeMs)) lifetimeTimer = setTimeout(() => stopWith(lifetimeFrame(lifetimeMs)), lifetimeMs);
+    if (lifetimeMs !== undefined && Number.isFinite(lifetimeMs))
+      lifetimeTimer = setTimeout(() => stopWith(lifetimeFrame(lifetimeMs)), lifetimeMs);
   }
   return { pump, cancel: cleanup };
 }
@@ -179,4 +181,3 @@ export function toReadableStream(start: (sink: FrameSink) => RunningEventStream)
     { highWaterMark: 0 },
   );
 }
-

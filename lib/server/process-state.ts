@@ -33,6 +33,13 @@ const PROCESS_STATE = Symbol.for('stepstream.process-state');
 /** The process's state, made on first use. */
 export function processState(): ProcessState {
   const holder = globalThis as typeof globalThis & { [PROCESS_STATE]?: ProcessState };
-  holder[PROCESS_STATE] ??= { startedAt: Date.now(), draining: false, open: new Map(), perClient: new Map(), nextId: 1, stepStreams: new Map() };
+  holder[PROCESS_STATE] ??= {
+    startedAt: Date.now(),
+    draining: false,
+    open: new Map(),
+    perClient: new Map(),
+    nextId: 1,
+    stepStreams: new Map(),
+  };
   return holder[PROCESS_STATE];
 }

@@ -3,9 +3,7 @@ import { encodeComment } from '@/lib/sse/encode';
 import type { StreamLimits } from './limits';
 import { processState, type StopStream } from './process-state';
 
-export type Admission =
-  | { ok: true; slot: StreamSlot }
-  | { ok: false; status: 429 | 503; error: string; retryAfterSeconds: number };
+export type Admission = { ok: true; slot: StreamSlot } | { ok: false; status: 429 | 503; error: string; retryAfterSeconds: number };
 
 /** A stream's place in the registry, held from admission until the stream ends. */
 export interface StreamSlot {
@@ -20,7 +18,12 @@ export function admitStream(client: string, limits: StreamLimits): Admission {
   const state = processState();
   if (state.draining) return { ok: false, status: 503, error: 'The server is shutting down; try again in a moment.', retryAfterSeconds: 5 };
   if (state.open.size >= limits.total) {
-    return { ok: false, status: 503, error: `The server is at its limit of ${limits.total} streams; try again shortly.`, retryAfterSeconds: 5 };
+    return {
+      ok: false,
+      status: 503,
+      error: `The server is at its limit of ${limits.total} streams; try again shortly.`,
+      retryAfterSeconds: 5,
+    };
   }
   const mine = state.perClient.get(client) ?? 0;
   if (mine >= limits.perClient) {

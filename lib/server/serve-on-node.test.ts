@@ -12,7 +12,9 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => serveStreamOnNode(request, response, request.headers['x-test-client']?.toString() ?? 'node-test'));
+  server = http.createServer((request, response) =>
+    serveStreamOnNode(request, response, request.headers['x-test-client']?.toString() ?? 'node-test'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -110,7 +112,10 @@ describe('GET /api/stream written straight to a Node response', () => {
     const third = await direct('?n=1&delay=0', 'capped');
     expect(third.status).toBe(429);
     expect(third.headers['retry-after']).toBe('1');
-    expect(JSON.parse(third.body)).toEqual({ error: 'Too many open streams from your address (the limit is 2); close one and try again.', field: null });
+    expect(JSON.parse(third.body)).toEqual({
+      error: 'Too many open streams from your address (the limit is 2); close one and try again.',
+      field: null,
+    });
     held.abort();
     await second.body!.cancel();
     await until(() => registryHealth().activeStreams === 0);

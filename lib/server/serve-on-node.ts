@@ -45,14 +45,11 @@ export function serveStreamOnNode(request: IncomingMessage, response: ServerResp
   const running = stream.start({ write: (frame) => void response.write(frame), end: () => void response.end() });
   response.once('close', running.cancel);
   const pumpWhenWritable = (): void => {
-    running.pump().then(
-      (more) => {
-        if (!more) return;
-        if (response.writableNeedDrain) response.once('drain', pumpWhenWritable);
-        else pumpWhenWritable();
-      },
-      running.cancel,
-    );
+    running.pump().then((more) => {
+      if (!more) return;
+      if (response.writableNeedDrain) response.once('drain', pumpWhenWritable);
+      else pumpWhenWritable();
+    }, running.cancel);
   };
   pumpWhenWritable();
 }

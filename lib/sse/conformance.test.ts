@@ -132,15 +132,11 @@ describe('encodeIntendedEvents', () => {
   });
 
   it('refuses data containing CR, which no stream can deliver', () => {
-    expect(() => encodeIntendedEvents([{ type: 'message', data: 'a\rb', lastEventId: '' }])).toThrow(
-      UnencodableEventsError,
-    );
+    expect(() => encodeIntendedEvents([{ type: 'message', data: 'a\rb', lastEventId: '' }])).toThrow(UnencodableEventsError);
   });
 
   it('refuses a lastEventId containing NUL, which no stream can set', () => {
-    expect(() => encodeIntendedEvents([{ type: 'message', data: 'a', lastEventId: 'a\0' }])).toThrow(
-      UnencodableEventsError,
-    );
+    expect(() => encodeIntendedEvents([{ type: 'message', data: 'a', lastEventId: 'a\0' }])).toThrow(UnencodableEventsError);
   });
 
   it('refuses a retry with no event to carry it', () => {

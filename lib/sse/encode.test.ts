@@ -52,9 +52,7 @@ describe('encodeEvent', () => {
   });
 
   it('writes event, id and retry before the data', () => {
-    expect(encodeEvent({ data: 'x', event: 'tick', id: '7', retry: 2500 })).toBe(
-      'event: tick\nid: 7\nretry: 2500\ndata: x\n\n',
-    );
+    expect(encodeEvent({ data: 'x', event: 'tick', id: '7', retry: 2500 })).toBe('event: tick\nid: 7\nretry: 2500\ndata: x\n\n');
   });
 
   it.each(['a\nb', 'a\rb', 'a\r\nb', 'a\0b'])('refuses an id of %j', (id) => {
@@ -105,8 +103,14 @@ describe('encode → eventsource-parser round trip', () => {
     maxLength: 20,
   });
   const anyData = fc.oneof(anyText, lineBreakHeavyText);
-  const anyId = fc.option(anyText.filter((id) => !/[\r\n\0]/.test(id)), { nil: undefined });
-  const anyEventName = fc.option(anyText.filter((name) => !/[\r\n\0]/.test(name)), { nil: undefined });
+  const anyId = fc.option(
+    anyText.filter((id) => !/[\r\n\0]/.test(id)),
+    { nil: undefined },
+  );
+  const anyEventName = fc.option(
+    anyText.filter((name) => !/[\r\n\0]/.test(name)),
+    { nil: undefined },
+  );
 
   it('yields exactly the encoded event, whatever byte boundaries the output is split at', () => {
     fc.assert(

@@ -5,7 +5,10 @@ describe('createBatcher', () => {
   it('delivers everything pushed before a frame as one batch, once per frame', () => {
     const frames: Array<() => void> = [];
     const batches: number[][] = [];
-    const batcher = createBatcher<number>((batch) => batches.push(batch), (flush) => frames.push(flush));
+    const batcher = createBatcher<number>(
+      (batch) => batches.push(batch),
+      (flush) => frames.push(flush),
+    );
     [1, 2, 3].forEach((n) => batcher.push(n));
     expect(frames).toHaveLength(1);
     frames.shift()!();
@@ -15,7 +18,11 @@ describe('createBatcher', () => {
   it('spreads a burst larger than the cap over several frames, in order', () => {
     const frames: Array<() => void> = [];
     const batches: number[][] = [];
-    const batcher = createBatcher<number>((batch) => batches.push(batch), (flush) => frames.push(flush), 2);
+    const batcher = createBatcher<number>(
+      (batch) => batches.push(batch),
+      (flush) => frames.push(flush),
+      2,
+    );
     [1, 2, 3, 4, 5].forEach((n) => batcher.push(n));
     while (frames.length > 0) frames.shift()!();
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
@@ -23,7 +30,11 @@ describe('createBatcher', () => {
 
   it('flushAll delivers what is pending at once; cancel drops the rest', () => {
     const batches: number[][] = [];
-    const batcher = createBatcher<number>((batch) => batches.push(batch), () => undefined, 2);
+    const batcher = createBatcher<number>(
+      (batch) => batches.push(batch),
+      () => undefined,
+      2,
+    );
     [1, 2, 3].forEach((n) => batcher.push(n));
     batcher.flushAll();
     expect(batches.flat()).toEqual([1, 2, 3]);

@@ -60,4 +60,3 @@ export interface LessonStoreOptions {
   scheduleFlush?: ScheduleFlush;
   streamUrl?: string;
 }
-

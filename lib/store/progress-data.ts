@@ -30,4 +30,3 @@ export interface ProgressData {
   history: ScoreEntry[];
   mastery: Partial<Record<QuestionKind, Mastery>>;
 }
-

@@ -82,7 +82,9 @@ describe('createProgressStore', () => {
 
     const second = await hydrated(storage);
     expect(second.getState().mastery).toEqual({ 'close-step': { correct: 1, attempts: 2 } });
-    expect(second.getState().history).toEqual([{ at: '2026-11-23T12:00:00.000Z', quiz: 'classic', correct: 3, total: 3, params: DEFAULT_PARAMS }]);
+    expect(second.getState().history).toEqual([
+      { at: '2026-11-23T12:00:00.000Z', quiz: 'classic', correct: 3, total: 3, params: DEFAULT_PARAMS },
+    ]);
     expect(second.getState().notice).toBeNull();
   });
 
@@ -129,7 +131,12 @@ describe('createProgressStore', () => {
     const store = await hydrated(memoryStorage());
     store.getState().actions.recordAnswer('frame-bytes', true);
     const exported = JSON.parse(exportProgress(store.getState(), new Date('2026-11-23T13:00:00Z')));
-    expect(exported).toMatchObject({ app: 'Stepstream', exportedAt: '2026-11-23T13:00:00.000Z', scoring: 'first-check-only', mastery: { 'frame-bytes': { correct: 1, attempts: 1 } } });
+    expect(exported).toMatchObject({
+      app: 'Stepstream',
+      exportedAt: '2026-11-23T13:00:00.000Z',
+      scoring: 'first-check-only',
+      mastery: { 'frame-bytes': { correct: 1, attempts: 1 } },
+    });
     store.getState().actions.reset();
     expect(store.getState().mastery).toEqual({});
   });
@@ -156,7 +163,7 @@ describe('two tabs sharing one save', () => {
     expect(reloaded.getState().mastery).toEqual({ 'close-step': { correct: 3, attempts: 4 }, 'frame-bytes': { correct: 1, attempts: 1 } });
   });
 
-  it("show what the other tab saved once its storage event arrives, and count nothing twice", async () => {
+  it('show what the other tab saved once its storage event arrives, and count nothing twice', async () => {
     const { shared, tab, deliverEvents } = browser();
     const a = await openTab(tab());
     const b = await openTab(tab());

@@ -1,7 +1,14 @@
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { QuestionKind } from '@/lib/quiz/types';
-import { HISTORY_LIMIT, PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION, type ProgressData, type ScoreEntry } from './progress-data';
+import {
+  HISTORY_LIMIT,
+  PROGRESS_SCORING,
+  PROGRESS_STORAGE_KEY,
+  PROGRESS_VERSION,
+  type ProgressData,
+  type ScoreEntry,
+} from './progress-data';
 
 export interface ProgressState extends ProgressData {
   /** Set when saved progress could not be used and was dropped; shown to the person once. */
@@ -135,7 +142,9 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
         merge: (persisted, current) => {
           if (persisted === undefined || persisted === null) return current; // nothing saved yet
           if (persisted && typeof persisted === 'object' && 'droppedVersion' in persisted) {
-            const notice = OLD_VERSION_NOTICE[persisted.droppedVersion as number] ?? 'Your saved quiz progress came from an older version of Stepstream and was reset.';
+            const notice =
+              OLD_VERSION_NOTICE[persisted.droppedVersion as number] ??
+              'Your saved quiz progress came from an older version of Stepstream and was reset.';
             return { ...current, ...EMPTY, notice };
           }
           if (persisted === UNREADABLE) {
@@ -159,7 +168,10 @@ export type ProgressStore = ReturnType<typeof createProgressStore>;
  * Follows saved progress changed by other tabs: the browser fires `storage` in every other tab
  * that shares the save (never in the one that wrote). Returns the unsubscribe.
  */
-export function watchOtherTabs(store: ProgressStore, target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): () => void {
+export function watchOtherTabs(
+  store: ProgressStore,
+  target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window,
+): () => void {
   const onStorage = (event: Event) => {
     const { key } = event as StorageEvent;
     if (key === PROGRESS_STORAGE_KEY || key === null) store.getState().actions.syncFromStorage(); // null: storage cleared
@@ -171,5 +183,9 @@ export function watchOtherTabs(store: ProgressStore, target: Pick<EventTarget, '
 /** Everything saved, as a JSON document a person can keep or hand in. */
 export function exportProgress(progress: ProgressData, exportedAt: Date): string {
   const { scoring, history, mastery } = progress;
-  return JSON.stringify({ app: 'Stepstream', version: PROGRESS_VERSION, exportedAt: exportedAt.toISOString(), scoring, history, mastery }, null, 2);
+  return JSON.stringify(
+    { app: 'Stepstream', version: PROGRESS_VERSION, exportedAt: exportedAt.toISOString(), scoring, history, mastery },
+    null,
+    2,
+  );
 }

@@ -29,7 +29,8 @@ export function selectObservedTrace(state: Pick<LessonState, 'events' | 'runPara
   const last = observedByRun.get(params);
   if (last?.events === state.events) return last.trace;
   const count = last?.events.length ?? 0;
-  const extendsLast = last !== undefined && count <= state.events.length && (count === 0 || last.events[count - 1] === state.events[count - 1]);
+  const extendsLast =
+    last !== undefined && count <= state.events.length && (count === 0 || last.events[count - 1] === state.events[count - 1]);
   const trace = extendsLast ? reduceEvents(last.trace, state.events.slice(count)) : reduceEvents(emptyTrace(params), state.events);
   observedByRun.set(params, { events: state.events, trace });
   return trace;

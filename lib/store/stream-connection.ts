@@ -24,7 +24,14 @@ export interface StreamConnection {
  * Opens the stream and feeds what arrives, in batches, to `onEvents`. The reader (and
  * eventsource-parser) loads on the first connection, not with the page.
  */
-export function openStreamConnection({ url, fetchImpl, now, scheduleFlush, onEvents, onStreamId }: StreamConnectionOptions): StreamConnection {
+export function openStreamConnection({
+  url,
+  fetchImpl,
+  now,
+  scheduleFlush,
+  onEvents,
+  onStreamId,
+}: StreamConnectionOptions): StreamConnection {
   const abort = new AbortController();
   const batcher = createBatcher<StreamEvent>(onEvents, scheduleFlush);
   let openedAt = now();

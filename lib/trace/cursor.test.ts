@@ -38,7 +38,7 @@ describe('replay cursor', () => {
     expect(cursorForward(trace, null)).toBeNull();
   });
 
-  it("plays back with the recorded spacing at the chosen speed", () => {
+  it('plays back with the recorded spacing at the chosen speed', () => {
     expect(playbackDelayMs(trace, 2, 1)).toBe(1000);
     expect(playbackDelayMs(trace, 2, 2)).toBe(500);
     expect(playbackDelayMs(trace, 2, 0.5)).toBe(2000);

@@ -44,4 +44,3 @@ export function playbackDelayMs(trace: Trace, cursor: Cursor, speed: number): nu
   const gap = trace.rows[shown]!.atMs - trace.rows[shown - 1]!.atMs;
   return Math.max(0, gap) / speed;
 }
-

@@ -5,8 +5,7 @@ export type TrackerRow = 'i' | 'Connection State';
 
 /** Cells of one lesson table to draw attention to: rows × columns. */
 export type TableHighlight =
-  | { table: 'execution'; steps: number[]; columns: ExecutionColumn[] }
-  | { table: 'tracker'; rows: TrackerRow[]; columns: string[] };
+  { table: 'execution'; steps: number[]; columns: ExecutionColumn[] } | { table: 'tracker'; rows: TrackerRow[]; columns: string[] };
 
 /** Whether an Execution Table cell is highlighted. */
 export function isExecutionCellHighlighted(highlight: TableHighlight | null, step: number, column: ExecutionColumn): boolean {

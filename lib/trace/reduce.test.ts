@@ -60,7 +60,10 @@ describe('reduceTrace', () => {
   });
 
   it('keeps the frame exactly as it travelled, with its id and event name', () => {
-    const trace = observed([{ type: 'open', atMs: 0 }, { type: 'frame', atMs: 0, data: 'a\nb', id: '4', event: 'tick' }]);
+    const trace = observed([
+      { type: 'open', atMs: 0 },
+      { type: 'frame', atMs: 0, data: 'a\nb', id: '4', event: 'tick' },
+    ]);
     expect(trace.rows[1]!.frame).toBe('event: tick\nid: 4\ndata: a\ndata: b\n\n');
   });
 
@@ -96,7 +99,11 @@ describe('framesSent and lastYieldRow', () => {
       { type: 'frame', atMs: 1, data: 'a' },
       { type: 'frame', atMs: 2, data: 'b' },
     ];
-    for (const last of [[], [{ type: 'end', atMs: 3, reason: 'complete' }], [{ type: 'error', atMs: 3, message: 'x' }]] as StreamEvent[][]) {
+    for (const last of [
+      [],
+      [{ type: 'end', atMs: 3, reason: 'complete' }],
+      [{ type: 'error', atMs: 3, message: 'x' }],
+    ] as StreamEvent[][]) {
       const rows = observed([...base, ...last]).rows;
       expect(framesSent(rows)).toBe(rows.filter((row) => row.kind === 'yield').length);
       expect(lastYieldRow(rows)?.dataSent).toBe('b');

@@ -33,7 +33,10 @@ describe('stream limits', () => {
     const third = open('', 'a');
     expect([first.status, second.status, third.status]).toEqual([200, 200, 429]);
     expect(third.headers.get('retry-after')).toBe('1');
-    expect(await third.json()).toEqual({ error: 'Too many open streams from your address (the limit is 2); close one and try again.', field: null });
+    expect(await third.json()).toEqual({
+      error: 'Too many open streams from your address (the limit is 2); close one and try again.',
+      field: null,
+    });
     const other = open('', 'b');
     expect(other.status).toBe(200);
 
@@ -85,14 +88,24 @@ describe('stream limits', () => {
   it('reports health: status, active streams, uptime and version', async () => {
     const response = open('', 'h');
     const body = (await health().json()) as Record<string, unknown>;
-    expect(body).toEqual({ status: 'ok', activeStreams: 1, uptimeSeconds: expect.any(Number), version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(body).toEqual({
+      status: 'ok',
+      activeStreams: 1,
+      uptimeSeconds: expect.any(Number),
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
     await response.body!.cancel();
   });
 
   it('returns to 0 active streams and no timers after 1000 streams aborted at random points', { timeout: 60_000 }, async () => {
     vi.stubEnv('STEPSTREAM_MAX_STREAMS_PER_CLIENT', '0');
     const plan = fc.sample(
-      fc.record({ abortAtMs: fc.integer({ min: 0, max: 3000 }), how: fc.constantFrom('signal', 'cancel'), mode: fc.constantFrom('', '&mode=step'), delay: fc.integer({ min: 200, max: 1500 }) }),
+      fc.record({
+        abortAtMs: fc.integer({ min: 0, max: 3000 }),
+        how: fc.constantFrom('signal', 'cancel'),
+        mode: fc.constantFrom('', '&mode=step'),
+        delay: fc.integer({ min: 200, max: 1500 }),
+      }),
       { numRuns: 1000, seed: 20261123 },
     );
     const streams = plan.map((entry) => {

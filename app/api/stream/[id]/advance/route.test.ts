@@ -15,7 +15,8 @@ async function openStepStream(query = 'n=3&mode=step') {
   return { id, reader };
 }
 
-const advance = (id: string) => POST(new Request(`http://test/api/stream/${id}/advance`, { method: 'POST' }), { params: Promise.resolve({ id }) });
+const advance = (id: string) =>
+  POST(new Request(`http://test/api/stream/${id}/advance`, { method: 'POST' }), { params: Promise.resolve({ id }) });
 
 async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>) {
   const { value, done } = await reader.read();

@@ -19,7 +19,7 @@ export function UrlSync() {
   useEffect(() => {
     function restore() {
       const { state, notices: found } = readShareUrl(window.location.search);
-      lesson.getState().actions.restore({ draft: draftFromParams(state.params), cursor: state.cursor, presenting: state.presenting });
+      lesson.getState().actions.restore({ draft: draftFromParams(state.params), cursor: state.cursor, presenting: state.presenting, transport: state.transport });
       if (quiz.getState().quiz !== state.quiz) quiz.getState().actions.startQuiz(state.quiz);
       setNotices(found);
     }
@@ -30,6 +30,7 @@ export function UrlSync() {
         params: selectFormParams(lessonState),
         cursor: lessonState.cursor,
         presenting: lessonState.presenting,
+        transport: lessonState.transport,
         quiz: quiz.getState().quiz,
       };
       const search = writeShareUrl(shared);

@@ -50,8 +50,16 @@ export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tens
             ? 'the connection is open'
             : 'the connection opened',
       };
-    case 'yield':
+    case 'yield': {
+      const named = /^event: (.*)$/m.exec(row.frame ?? '')?.[1];
+      if (named !== undefined) {
+        return {
+          headline: `yield sent ${pythonStringLiteral(row.dataSent ?? '')} as the event '${named}'`,
+          detail: `a named event: onmessage never sees it, addEventListener('${named}') does`,
+        };
+      }
       return { headline: `yield sent ${pythonStringLiteral(row.dataSent ?? '')} (i = ${row.i})`, detail: sleepDetail(row, params, tense) };
+    }
     case 'end':
       return {
         headline: now ? 'the generator ends' : 'the generator ended',
@@ -66,8 +74,16 @@ export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tens
       };
     case 'error':
       return { headline: 'the stream failed', detail: row.action.replace(/^Error: /, '') };
+    case 'reconnect':
+      return { headline: now ? 'the connection closes' : 'the connection closed', detail: lowerFirst(row.action) };
+    case 'reopen':
+      return { headline: now ? 'a new connection opens' : 'a new connection opened', detail: row.action.replace(/^.*?; /, '') };
+    case 'no-content':
+      return { headline: now ? 'the server answers 204 No Content' : 'the server answered 204 No Content', detail: 'EventSource stops reconnecting' };
   }
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
  * The line over the stage that says what just happened: the code note made prominent.

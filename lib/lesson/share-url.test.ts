@@ -7,15 +7,16 @@ describe('share links', () => {
     expect(readShareUrl('')).toEqual({ state: DEFAULT_SHARED_STATE, notices: [] });
   });
 
-  it('round-trip parameters, mode, step, presenter mode and quiz', () => {
+  it('round-trip parameters, mode, step, presenter mode, the client and quiz', () => {
     const state = {
       params: { n: 5, delayMs: 500, template: 'Hi {i} & bye', mode: 'step' as const },
       cursor: 3,
       presenting: true,
+      transport: 'eventsource' as const,
       quiz: 42,
     };
     const search = writeShareUrl(state);
-    expect(search).toBe('?n=5&delay=500&template=Hi+%7Bi%7D+%26+bye&mode=step&step=3&present=1&quiz=42');
+    expect(search).toBe('?n=5&delay=500&template=Hi+%7Bi%7D+%26+bye&mode=step&step=3&present=1&client=eventsource&quiz=42');
     expect(readShareUrl(search)).toEqual({ state, notices: [] });
   });
 

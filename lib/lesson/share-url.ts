@@ -3,16 +3,20 @@ import { parseStreamQuery, toStreamQuery } from '@/lib/contract/query';
 import type { Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 
-/** What a share link holds: `/?n=5&delay=500&template=…&mode=step&step=3&present=1&quiz=42`. */
+/** How the page reads the stream: `fetch` and a parser, or the browser's own `EventSource` (`client=eventsource`). */
+export type ClientTransport = 'fetch' | 'eventsource';
+
+/** What a share link holds: `/?n=5&delay=500&template=…&mode=step&step=3&present=1&quiz=42&client=eventsource`. */
 export interface SharedState {
   params: StreamParams;
   cursor: Cursor;
   presenting: boolean;
+  transport: ClientTransport;
   /** `classic` (the lesson's questions) or a generated quiz's seed. */
   quiz: 'classic' | number;
 }
 
-export const DEFAULT_SHARED_STATE: SharedState = { params: { ...DEFAULT_PARAMS }, cursor: null, presenting: false, quiz: 'classic' };
+export const DEFAULT_SHARED_STATE: SharedState = { params: { ...DEFAULT_PARAMS }, cursor: null, presenting: false, transport: 'fetch', quiz: 'classic' };
 
 const DEFAULT_WORDS: Record<'n' | 'delay' | 'template' | 'mode', string> = {
   n: String(DEFAULT_PARAMS.n),
@@ -53,7 +57,12 @@ export function readShareUrl(search: string): { state: SharedState; notices: str
     else notices.push(`The link’s quiz is not a quiz number, so here are the lesson’s own questions.`);
   }
 
-  return { state: { params, cursor, presenting: query.get('present') === '1', quiz }, notices };
+  let transport: ClientTransport = 'fetch';
+  const client = query.get('client');
+  if (client === 'eventsource') transport = 'eventsource';
+  else if (client !== null && client !== 'fetch') notices.push('The link’s client is not fetch or eventsource, so it reads with fetch.');
+
+  return { state: { params, cursor, presenting: query.get('present') === '1', transport, quiz }, notices };
 }
 
 /**
@@ -77,6 +86,7 @@ export function writeShareUrl(state: SharedState): string {
   const query = toStreamQuery(state.params);
   if (state.cursor !== null) query.set('step', String(state.cursor));
   if (state.presenting) query.set('present', '1');
+  if (state.transport === 'eventsource') query.set('client', 'eventsource');
   if (state.quiz !== 'classic') query.set('quiz', String(state.quiz));
   const text = query.toString();
   return text ? `?${text}` : '';

@@ -3,7 +3,16 @@ import type { StreamMode, StreamParams } from '@/lib/contract/params';
 import type { Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
+import type { WireChunk, WireItem } from '@/lib/lesson/wire-log';
 import type { ScheduleFlush } from './frame-batcher';
+import type { Transport } from './stream-connection';
+
+/** What the wire panel shows of the run: the chunks read, what they parsed to, and how many old chunks were let go. */
+export interface WireLog {
+  chunks: readonly WireChunk[];
+  items: readonly WireItem[];
+  dropped: number;
+}
 
 /** The lesson store's shape: what it holds (nothing derived) and what it can do. */
 
@@ -25,6 +34,12 @@ export interface LessonState {
   highlight: TableHighlight | null;
   /** Presenter mode: large type, only code, tables and diagram. */
   presenting: boolean;
+  /** How the next run reads the stream: `fetch` (the bytes are seen) or the browser's EventSource. */
+  transport: Transport;
+  /** How the current (or last) run reads it; null before any run. */
+  runTransport: Transport | null;
+  /** The current run's bytes, for the wire panel (fetch runs only). */
+  wire: WireLog;
   actions: LessonActions;
 }
 
@@ -49,7 +64,12 @@ export interface LessonActions {
   setHighlight: (highlight: TableHighlight | null) => void;
   setPresenting: (presenting: boolean) => void;
   /** Puts back what a share link holds: the form, and the step to show. */
-  restore: (restored: { draft: ParamsDraft; cursor: Cursor; presenting: boolean }) => void;
+  restore: (restored: { draft: ParamsDraft; cursor: Cursor; presenting: boolean; transport: Transport }) => void;
+  setTransport: (transport: Transport) => void;
+  /** Breaks the live connection as a network would (the resume lab); false when there is none. */
+  cut: () => boolean;
+  /** Empties the wire panel (the run goes on). */
+  clearWire: () => void;
 }
 
 export interface LessonStoreOptions {

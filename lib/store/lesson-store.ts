@@ -3,7 +3,7 @@ import { DEFAULT_DRAFT } from '@/lib/contract/draft';
 import { cursorBack, cursorForward } from '@/lib/trace/cursor';
 import { nextAnimationFrame } from './frame-batcher';
 import type { LessonActions, LessonState, LessonStoreOptions } from './lesson-state';
-import { createRunActions } from './run-actions';
+import { EMPTY_WIRE, createRunActions } from './run-actions';
 import { selectFullTrace, selectIsRunning } from './selectors';
 
 /** Creates one lesson's store. Each page (and each test) makes its own. */
@@ -44,7 +44,9 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
 
       setHighlight: (highlight) => set({ highlight }),
       setPresenting: (presenting) => set({ presenting }),
-      restore: ({ draft, cursor, presenting }) => set({ draft, cursor, presenting }),
+      restore: ({ draft, cursor, presenting, transport }) => set({ draft, cursor, presenting, transport }),
+      setTransport: (transport) => set({ transport }),
+      clearWire: () => set((state) => ({ wire: { chunks: [], items: [], dropped: state.wire.dropped + state.wire.chunks.length } })),
     };
 
     return {
@@ -57,6 +59,9 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       stepStreamId: null,
       highlight: null,
       presenting: false,
+      transport: 'fetch',
+      runTransport: null,
+      wire: EMPTY_WIRE,
       actions,
     };
   });

@@ -1,14 +1,27 @@
 import { createByteParser } from '@/lib/sse/decode';
 import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
+import type { WireChunk, WireItemData } from '@/lib/lesson/wire-log';
 import type { StreamEvent } from '@/lib/trace/types';
+
+/** What the wire panel is told: each read of the body, and what the parser made of it. */
+export interface WireListener {
+  chunk(chunk: Omit<WireChunk, 'connection'>): void;
+  item(item: WireItemData): void;
+}
 
 export interface ReadEventStreamOptions {
   url: string;
   signal: AbortSignal;
-  /** Called for every observed event, in order, with its time since the response opened. */
+  /** Called for every observed event, in order, with its time since the first response opened. */
   onEvent: (event: StreamEvent) => void;
   /** Called with a step-mode stream's id, which the server sends first (not a frame of the lesson). */
   onStreamId?: (id: string) => void;
+  /** The bytes and what they parse to, for the wire panel. */
+  wire?: WireListener;
+  /** Request headers: a resume sends `Last-Event-ID`, as EventSource would. */
+  headers?: Record<string, string>;
+  /** When the run's first response opened (on `now`'s clock); this one's is used when absent. */
+  startedAt?: number;
   fetchImpl?: typeof fetch;
   /** A monotonic clock in milliseconds. */
   now?: () => number;
@@ -36,14 +49,17 @@ export async function readEventStream({
   signal,
   onEvent,
   onStreamId,
+  wire,
+  headers = {},
+  startedAt,
   fetchImpl = fetch,
   now = () => performance.now(),
 }: ReadEventStreamOptions): Promise<void> {
-  let openedAt = 0;
+  let openedAt = startedAt ?? 0;
   const since = () => Math.max(0, now() - openedAt);
   try {
-    const response = await fetchImpl(url, { signal, cache: 'no-store', headers: { Accept: 'text/event-stream' } });
-    openedAt = now();
+    const response = await fetchImpl(url, { signal, cache: 'no-store', headers: { Accept: 'text/event-stream', ...headers } });
+    openedAt = startedAt ?? now();
     if (!response.ok) {
       onEvent({ type: 'error', atMs: 0, message: await refusalMessage(response) });
       return;
@@ -52,12 +68,15 @@ export async function readEventStream({
       onEvent({ type: 'error', atMs: 0, message: 'the response was not an event stream' });
       return;
     }
-    onEvent({ type: 'open', atMs: 0 });
+    onEvent({ type: 'open', atMs: since() });
 
-    let arrivedAt = 0;
+    let arrivedAt = since();
     let failed = false;
     const parser = createByteParser({
+      onRetry: (retryMs) => wire?.item({ kind: 'retry', retryMs }),
+      onComment: (comment) => wire?.item({ kind: 'comment', comment }),
       onEvent: (message) => {
+        wire?.item({ kind: 'event', data: message.data, ...(message.id !== undefined ? { id: message.id } : {}), ...(message.event ? { event: message.event } : {}) });
         if (failed) return;
         if (message.event === STREAM_ID_EVENT) {
           onStreamId?.(message.data);
@@ -70,10 +89,12 @@ export async function readEventStream({
       },
     });
     const reader = response.body.getReader();
+    const text = new TextDecoder();
     for (;;) {
       const { value, done } = await reader.read();
       arrivedAt = since();
       if (done) break;
+      wire?.chunk({ atMs: arrivedAt, text: text.decode(value, { stream: true }), bytes: value.byteLength });
       parser.feed(value);
       if (failed) {
         await reader.cancel();

@@ -3,8 +3,9 @@ import { validateDraft } from '@/lib/contract/draft';
 import { toStreamQuery } from '@/lib/contract/query';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './frame-batcher';
-import type { LessonActions, LessonState } from './lesson-state';
-import { openStreamConnection, type StreamConnection } from './stream-connection';
+import type { LessonActions, LessonState, WireLog } from './lesson-state';
+import { WIRE_LOG_KEEP } from '@/lib/lesson/wire-log';
+import { openStreamConnection, type StreamConnection, type WireEntry } from './stream-connection';
 
 /** What the run actions reach outside the store: the network, the clock, the frame scheduler. */
 export interface RunDependencies {
@@ -20,6 +21,8 @@ function statusAfter(event: StreamEvent): ConnectionStatus {
     case 'open':
     case 'frame':
       return 'open';
+    case 'reconnect':
+      return 'connecting'; // as EventSource's readyState says while it waits to reconnect
     case 'end':
       return 'closed';
     case 'error':
@@ -27,7 +30,23 @@ function statusAfter(event: StreamEvent): ConnectionStatus {
   }
 }
 
-type RunActions = Pick<LessonActions, 'run' | 'stop' | 'reset' | 'step'>;
+type RunActions = Pick<LessonActions, 'run' | 'stop' | 'reset' | 'step' | 'cut'>;
+
+export const EMPTY_WIRE: WireLog = { chunks: [], items: [], dropped: 0 };
+
+/** The wire log with a batch of entries added: chunks numbered by connection, items tied to their chunk. */
+function appendWire(log: WireLog, batch: readonly WireEntry[], connection: number): WireLog {
+  const chunks = [...log.chunks];
+  const items = [...log.items];
+  for (const entry of batch) {
+    if (entry.kind === 'chunk') chunks.push({ ...entry.chunk, connection });
+    else items.push({ ...entry.item, chunk: log.dropped + chunks.length - 1 });
+  }
+  const over = Math.max(0, chunks.length - WIRE_LOG_KEEP);
+  if (over === 0) return { chunks, items, dropped: log.dropped };
+  const dropped = log.dropped + over;
+  return { chunks: chunks.slice(over), items: items.filter((item) => item.chunk >= dropped), dropped };
+}
 
 /**
  * Run, Stop, Reset and Step: the actions that open and close the connection. The live
@@ -36,6 +55,8 @@ type RunActions = Pick<LessonActions, 'run' | 'stop' | 'reset' | 'step'>;
 export function createRunActions(set: StoreApi<LessonState>['setState'], get: () => LessonState, deps: RunDependencies): RunActions {
   const { fetchImpl, now, scheduleFlush, streamUrl } = deps;
   let connection: StreamConnection | null = null;
+  /** Which connection of the run the bytes now arriving belong to (a reconnect starts the next). */
+  let connectionNumber = 1;
 
   function disconnect() {
     const closing = connection;
@@ -47,6 +68,7 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
     const last = batch.at(-1);
     if (!last) return;
     const ended = last.type === 'end' || last.type === 'error';
+    connectionNumber += batch.filter((event) => event.type === 'reconnect').length;
     set((state) => ({ events: [...state.events, ...batch], status: statusAfter(last), ...(ended ? { stepStreamId: null } : {}) }));
     if (ended) connection = null;
   }
@@ -59,14 +81,19 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
         return false;
       }
       disconnect();
-      set({ showAllErrors: false, status: 'connecting', runParams: result.params, events: [], cursor: null, stepStreamId: null });
+      const transport = get().transport;
+      connectionNumber = 1;
+      set({ showAllErrors: false, status: 'connecting', runParams: result.params, runTransport: transport, events: [], wire: EMPTY_WIRE, cursor: null, stepStreamId: null });
       const query = toStreamQuery(result.params).toString();
       const current = openStreamConnection({
+        transport,
+        params: result.params,
         url: query ? `${streamUrl}?${query}` : streamUrl,
         fetchImpl,
         now,
         scheduleFlush,
         onEvents: appendEvents,
+        onWire: (batch) => set((state) => ({ wire: appendWire(state.wire, batch, connectionNumber) })),
         onStreamId: (id) => {
           if (connection === current) set({ stepStreamId: id });
         },
@@ -86,8 +113,10 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
 
     reset: () => {
       disconnect();
-      set({ status: 'idle', runParams: null, events: [], cursor: null, showAllErrors: false, highlight: null, stepStreamId: null });
+      set({ status: 'idle', runParams: null, runTransport: null, events: [], wire: EMPTY_WIRE, cursor: null, showAllErrors: false, highlight: null, stepStreamId: null });
     },
+
+    cut: () => connection?.cut() ?? false,
 
     step: () => {
       const id = get().stepStreamId;

@@ -1,6 +1,7 @@
 import { narrate, type LessonView, type Narration } from '@/lib/lesson/narration';
 import { validateDraft, type DraftResult } from '@/lib/contract/draft';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
+import { toStreamQuery } from '@/lib/contract/query';
 import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
@@ -118,8 +119,8 @@ export function selectNarration(state: TraceInputs & Pick<LessonState, 'status'>
   });
 }
 
-const sameParams = (a: StreamParams, b: StreamParams) =>
-  a.n === b.n && a.delayMs === b.delayMs && a.template === b.template && (a.mode ?? 'timed') === (b.mode ?? 'timed');
+/** Whether two sets of parameters ask the server for the same stream: the same query, parameter for parameter. */
+const sameParams = (a: StreamParams, b: StreamParams) => toStreamQuery(a).toString() === toStreamQuery(b).toString();
 
 /**
  * The trace the quiz asks about: the run just watched when it completed with the form's current

@@ -112,3 +112,57 @@ describe('framesSent and lastYieldRow', () => {
     expect(lastYieldRow([])).toBeUndefined();
   });
 });
+
+describe('reduceEvents with a client that reconnects', () => {
+  const params = { n: 2, delayMs: 1000, template: 'Message {i}' };
+  const cells = (events: StreamEvent[]) =>
+    reduceEvents(emptyTrace(params), events).rows.map((row) => [row.kind, row.action, row.i, row.connection]);
+
+  it("records EventSource's loop: the response ends, the browser reconnects, and the generator starts over at i = 0", () => {
+    expect(
+      cells([
+        { type: 'open', atMs: 0 },
+        { type: 'frame', atMs: 1, data: 'Message 0' },
+        { type: 'frame', atMs: 1001, data: 'Message 1' },
+        { type: 'reconnect', atMs: 2001, cause: 'ended', retryMs: 3000, lastEventId: null },
+        { type: 'open', atMs: 5002 },
+        { type: 'frame', atMs: 5003, data: 'Message 0' },
+      ]),
+    ).toEqual([
+      ['start', 'Start event_stream generator', null, 'Open'],
+      ['yield', "Yield 'data: Message 0\\n\\n'", 0, 'Open'],
+      ['yield', "Yield 'data: Message 1\\n\\n'", 1, 'Open'],
+      ['reconnect', 'The response ends; the browser reconnects after 3 s', 1, 'Closed'],
+      ['reopen', 'The new connection opens; the generator starts over', null, 'Open'],
+      ['yield', "Yield 'data: Message 0\\n\\n'", 0, 'Open'],
+    ]);
+  });
+
+  it('resumes after a cut: the reconnect names the Last-Event-ID, and i follows the ids', () => {
+    const rows = cells([
+      { type: 'open', atMs: 0 },
+      { type: 'frame', atMs: 1, data: 'Message 0', id: '0' },
+      { type: 'reconnect', atMs: 2, cause: 'cut', retryMs: null, lastEventId: '0' },
+      { type: 'open', atMs: 3 },
+      { type: 'frame', atMs: 4, data: 'Message 1', id: '1' },
+    ]);
+    expect(rows[2]).toEqual(['reconnect', 'The connection is cut; the client reconnects, sending Last-Event-ID: 0', 0, 'Closed']);
+    expect(rows[3]).toEqual(['reopen', 'The new connection opens; the server resumes after id 0', 0, 'Open']);
+    expect(rows[4]).toEqual(['yield', "Yield 'id: 1\\ndata: Message 1\\n\\n'", 1, 'Open']);
+  });
+
+  it("reads i from a step stream's id, and leaves it alone on a named event", () => {
+    const rows = cells([
+      { type: 'open', atMs: 0 },
+      { type: 'frame', atMs: 1, data: 'Message 3', id: '6d2b/3' },
+      { type: 'frame', atMs: 2, data: 'done', event: 'end' },
+      { type: 'end', atMs: 3, reason: 'no-content' },
+    ]);
+    expect(rows.map((row) => row[2])).toEqual([null, 3, 3, 3]);
+    expect(rows[3]!.slice(0, 2)).toEqual(['no-content', 'The server answers 204 No Content: EventSource stops reconnecting']);
+  });
+
+  it('ignores an open that follows no reconnect (the first open is the start)', () => {
+    expect(cells([{ type: 'open', atMs: 0 }, { type: 'open', atMs: 1 }])).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ import type { ExecutionRow, StreamEvent, Trace } from './types';
 export const START_ACTION = 'Start event_stream generator';
 export const END_ACTION = 'Generator ends';
 export const STOPPED_ACTION = 'Client disconnects (Stop)';
+export const NO_CONTENT_ACTION = 'The server answers 204 No Content: EventSource stops reconnecting';
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled stream event: ${JSON.stringify(value)}`);
@@ -16,37 +17,86 @@ export function emptyTrace(params: StreamParams, source: Trace['source'] = 'obse
   return { source, params, rows: [], finished: false };
 }
 
+/** The loop variable a frame's id names: `4`, or a step stream's `<stream id>/4`; null for any other id. */
+export function iFromId(id: string | undefined): number | null {
+  const match = id === undefined ? null : /^(?:[^/]*\/)?(\d+)$/.exec(id);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The loop variable after a frame. The server's `i` when the frame carries it as its id;
+ * otherwise the count of the connection's frames, from 0 as `range(n)` counts. A named event
+ * (`event: end`) is not a turn of the loop.
+ */
+function iAfterFrame(event: Extract<StreamEvent, { type: 'frame' }>, lastI: number | null): number | null {
+  const named = iFromId(event.id);
+  if (named !== null) return named;
+  if (event.event !== undefined && event.event !== 'message') return lastI;
+  return lastI === null ? 0 : lastI + 1;
+}
+
+function reconnectAction(event: Extract<StreamEvent, { type: 'reconnect' }>): string {
+  const what = event.cause === 'ended' ? 'The response ends; the browser reconnects' : 'The connection is cut; the client reconnects';
+  const when = event.retryMs === null ? '' : ` after ${event.retryMs / 1000} s`;
+  const header = event.lastEventId === null ? '' : `, sending Last-Event-ID: ${event.lastEventId}`;
+  return `${what}${when}${header}`;
+}
+
 /**
  * The row an event adds to a trace whose rows are `rows`, or null if it adds none.
- * `i` on a yield is the number of frames before it: the server counts from 0, as `range(n)` does.
+ * `i` on a yield is the loop variable: see `iAfterFrame`.
  */
 function rowFor(params: StreamParams, rows: readonly ExecutionRow[], event: StreamEvent): ExecutionRow | null {
   const step = rows.length + 1;
-  const lastI = rows.at(-1)?.i ?? null;
+  const last = rows.at(-1);
+  const lastI = last?.i ?? null;
   const closed = { dataSent: null, sleepSeconds: 0, connection: 'Closed', i: lastI, atMs: event.atMs, frame: null } as const;
   switch (event.type) {
     case 'open':
-      return rows.length > 0
-        ? null
-        : { step, kind: 'start', action: START_ACTION, dataSent: null, sleepSeconds: 0, connection: 'Open', i: null, atMs: 0, frame: null };
+      if (rows.length === 0) {
+        return { step, kind: 'start', action: START_ACTION, dataSent: null, sleepSeconds: 0, connection: 'Open', i: null, atMs: 0, frame: null };
+      }
+      if (last?.kind !== 'reconnect') return null;
+      // A new request: the generator starts over, unless the request said where to resume.
+      return {
+        ...closed,
+        step,
+        kind: 'reopen',
+        action:
+          last.resumeFrom === undefined
+            ? 'The new connection opens; the generator starts over'
+            : `The new connection opens; the server resumes after id ${last.resumeFrom}`,
+        connection: 'Open',
+        i: last.resumeFrom === undefined ? null : lastI,
+      };
     case 'frame': {
       const frame = encodeEvent({ data: event.data, id: event.id, event: event.event });
+      const named = event.event !== undefined && event.event !== 'message';
       return {
         step,
         kind: 'yield',
         action: `Yield ${pythonStringLiteral(frame)}`,
         dataSent: event.data,
-        sleepSeconds: isStepMode(params) ? null : params.delayMs / 1000,
+        sleepSeconds: named ? 0 : isStepMode(params) ? null : params.delayMs / 1000,
         connection: 'Open',
-        i: lastI === null ? 0 : lastI + 1,
+        i: iAfterFrame(event, lastI),
         atMs: event.atMs,
         frame,
       };
     }
+    case 'reconnect':
+      return {
+        ...closed,
+        step,
+        kind: 'reconnect',
+        action: reconnectAction(event),
+        sleepSeconds: event.retryMs === null ? 0 : event.retryMs / 1000,
+        ...(event.lastEventId === null ? {} : { resumeFrom: event.lastEventId }),
+      };
     case 'end':
-      return event.reason === 'complete'
-        ? { ...closed, step, kind: 'end', action: END_ACTION }
-        : { ...closed, step, kind: 'stopped', action: STOPPED_ACTION };
+      if (event.reason === 'complete') return { ...closed, step, kind: 'end', action: END_ACTION };
+      if (event.reason === 'no-content') return { ...closed, step, kind: 'no-content', action: NO_CONTENT_ACTION };
+      return { ...closed, step, kind: 'stopped', action: STOPPED_ACTION };
     case 'error':
       return { ...closed, step, kind: 'error', action: `Error: ${event.message}` };
     default:

@@ -16,6 +16,9 @@ const FINAL_I: Record<ExecutionRow['kind'], string> = {
   end: 'End',
   stopped: 'Stopped',
   error: 'Error',
+  reconnect: 'Reconnect',
+  reopen: 'Reopen',
+  'no-content': '204',
 };
 
 /**
@@ -32,6 +35,10 @@ export function variableTracker(trace: Trace): TrackerColumn[] {
       case 'yield':
         yields += 1;
         return { label: `After ${yields}`, step: row.step, i: pythonValue(row.i), connection };
+      case 'reconnect':
+        return { label: 'Reconnect', step: row.step, i: pythonValue(row.i), connection };
+      case 'reopen':
+        return { label: 'Reopen', step: row.step, i: pythonValue(row.i), connection };
       default:
         return { label: 'Final', step: row.step, i: FINAL_I[row.kind], connection };
     }

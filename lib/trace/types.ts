@@ -2,22 +2,40 @@ import type { StreamParams } from '@/lib/contract/params';
 
 /**
  * What the client observed on the wire, in order. `atMs` is the arrival time in milliseconds
- * since the response opened (so `open` is always at 0); the clock is the caller's, never ours.
+ * since the first response opened (so the first `open` is at 0); the clock is the caller's.
+ * A client that reconnects (the browser's EventSource always does) reports `reconnect` when a
+ * connection ends and another `open` when the next one does.
  */
 export type StreamEvent =
   | { type: 'open'; atMs: number }
   | { type: 'frame'; atMs: number; data: string; id?: string; event?: string }
+  | {
+      type: 'reconnect';
+      atMs: number;
+      /** `ended`: the server ended the response; `cut`: the connection broke mid-stream. */
+      cause: 'ended' | 'cut';
+      /** The wait before reconnecting, when the client knows it. */
+      retryMs: number | null;
+      /** The id of the last message received: the next request carries it as `Last-Event-ID`. */
+      lastEventId: string | null;
+    }
   | { type: 'end'; atMs: number; reason: EndReason }
   | { type: 'error'; atMs: number; message: string };
 
-/** `complete`: the generator ended and the server closed. `stopped`: the client disconnected. */
-export type EndReason = 'complete' | 'stopped';
+/**
+ * `complete`: the generator ended and the server closed. `stopped`: the client disconnected.
+ * `no-content`: the server answered a reconnect with 204, and EventSource stopped for good.
+ */
+export type EndReason = 'complete' | 'stopped' | 'no-content';
 
 /** The seed's Connection State column. */
 export type ConnectionState = 'Open' | 'Closed';
 
-/** What a row of the Execution Table records. */
-export type RowKind = 'start' | 'yield' | 'end' | 'stopped' | 'error';
+/**
+ * What a row of the Execution Table records: the seed's start, yields and end, and what a real
+ * client adds to them (a Stop, an error, a reconnect and the connection it opens, a 204).
+ */
+export type RowKind = 'start' | 'yield' | 'end' | 'stopped' | 'error' | 'reconnect' | 'reopen' | 'no-content';
 
 /** One row of the seed's Execution Table, plus when it happened. */
 export interface ExecutionRow {
@@ -37,6 +55,8 @@ export interface ExecutionRow {
   atMs: number;
   /** The frame exactly as encoded on the wire; null where nothing was sent. */
   frame: string | null;
+  /** On a reconnect: the id the next request carries as `Last-Event-ID`, if any. */
+  resumeFrom?: string;
 }
 
 /** The lesson's Execution Table, either predicted from parameters or built from live events. */

@@ -1,0 +1,73 @@
+/**
+ * The wire panel's model: every chunk of bytes the client read, as it arrived, and what the
+ * parser made of it. Pure: the reader records, this module only describes.
+ */
+
+/** One read from the response body: its text (UTF-8, decoded across reads) and when it came. */
+export interface WireChunk {
+  /** Milliseconds since the first connection opened. */
+  atMs: number;
+  text: string;
+  /** The bytes read, before decoding. */
+  bytes: number;
+  /** Which connection of the run carried it (1 for the first; a reconnect makes 2, 3…). */
+  connection: number;
+}
+
+/** What eventsource-parser reported while reading a chunk. */
+export type WireItem =
+  | { chunk: number; kind: 'event'; id?: string; event?: string; data: string }
+  | { chunk: number; kind: 'retry'; retryMs: number }
+  | { chunk: number; kind: 'comment'; comment: string };
+
+export type WireItemKind = WireItem['kind'];
+
+/** A WireItem before the log says which chunk it came from. */
+export type WireItemData = WireItem extends infer Item ? (Item extends WireItem ? Omit<Item, 'chunk'> : never) : never;
+
+/** A run of text, or a line ending drawn as a mark (`␍`, `␊`) so it can be seen and counted. */
+export type ByteToken = { kind: 'text'; text: string } | { kind: 'cr' } | { kind: 'lf' };
+
+/** A chunk's text with every CR and LF made visible; a CRLF is the two marks, in order. */
+export function visibleBytes(text: string): ByteToken[] {
+  const tokens: ByteToken[] = [];
+  let run = '';
+  for (const char of text) {
+    if (char !== '\r' && char !== '\n') {
+      run += char;
+      continue;
+    }
+    if (run) tokens.push({ kind: 'text', text: run });
+    run = '';
+    tokens.push({ kind: char === '\r' ? 'cr' : 'lf' });
+  }
+  if (run) tokens.push({ kind: 'text', text: run });
+  return tokens;
+}
+
+/** Frames closer together than this arrived together, whatever the schedule. */
+export const BURST_WINDOW_MS = 15;
+
+/**
+ * Groups of events (by index) that arrived together although the generator yields them
+ * `delayMs` apart: a buffering proxy, a compressing server or `buffer=K` hands them over in a
+ * batch. With no sleep between yields every frame is due at once, so nothing is a burst.
+ */
+export function findBursts(arrivals: readonly number[], delayMs: number): number[][] {
+  if (delayMs < BURST_WINDOW_MS * 2) return [];
+  const bursts: number[][] = [];
+  let group: number[] = [];
+  arrivals.forEach((atMs, index) => {
+    if (group.length > 0 && atMs - arrivals[group[0]!]! <= BURST_WINDOW_MS) {
+      group.push(index);
+      return;
+    }
+    if (group.length > 1) bursts.push(group);
+    group = [index];
+  });
+  if (group.length > 1) bursts.push(group);
+  return bursts;
+}
+
+/** The most chunks a run's log keeps; beyond it the oldest go (and the panel says how many). */
+export const WIRE_LOG_KEEP = 5000;

@@ -2,6 +2,8 @@ import { CodePanel } from './code-panel';
 import { CopyLinkButton } from './copy-link-button';
 import { ExecutionTable } from './execution-table';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
+import { ClientSwitch } from './lab/client-switch';
+import { LazyStreamLab } from './lab/lazy-stream-lab';
 import { LazyKeyMoments } from './lazy-key-moments';
 import { LessonFrame, PresenterToggle } from './lesson-frame';
 import { LessonStoreProvider, QuizStoreProvider } from './lesson-store-provider';
@@ -50,6 +52,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
                 <SampleSummary />
               </div>
               <ParamsForm />
+              <ClientSwitch />
             </section>
             <RunBar />
 
@@ -69,6 +72,11 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
                 <VariableTracker />
               </section>
             </div>
+
+            <section className="card lab-card" aria-labelledby="lab-heading">
+              <h2 id="lab-heading">Stream lab</h2>
+              <LazyStreamLab />
+            </section>
 
             <section className="card moments-card" aria-labelledby="moments-heading">
               <h2 id="moments-heading">Key Moments</h2>

@@ -79,7 +79,10 @@ export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tens
     case 'reopen':
       return { headline: now ? 'a new connection opens' : 'a new connection opened', detail: row.action.replace(/^.*?; /, '') };
     case 'no-content':
-      return { headline: now ? 'the server answers 204 No Content' : 'the server answered 204 No Content', detail: 'EventSource stops reconnecting' };
+      return {
+        headline: now ? 'the server answers 204 No Content' : 'the server answered 204 No Content',
+        detail: 'EventSource stops reconnecting',
+      };
   }
 }
 
@@ -110,7 +113,9 @@ export function narrate({ view, trace, total, status }: NarrationInput): Narrati
     const { headline, detail } = describeRow(row, params, 'then');
     return { headline: `Replay, step ${row.step} of ${total}: ${headline}`, detail };
   }
-  if (status === 'connecting' || !row) return { headline: 'Request sent', detail: 'waiting for the server to answer…' };
+  // Connecting: the first request, or (after a reconnect row) the next one, still unanswered.
+  if (!row || (status === 'connecting' && row.kind !== 'reconnect'))
+    return { headline: 'Request sent', detail: 'waiting for the server to answer…' };
   const { headline, detail } = describeRow(row, params, 'now');
   return { headline: `Step ${row.step}: ${headline}`, detail };
 }

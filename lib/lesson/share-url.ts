@@ -16,7 +16,13 @@ export interface SharedState {
   quiz: 'classic' | number;
 }
 
-export const DEFAULT_SHARED_STATE: SharedState = { params: { ...DEFAULT_PARAMS }, cursor: null, presenting: false, transport: 'fetch', quiz: 'classic' };
+export const DEFAULT_SHARED_STATE: SharedState = {
+  params: { ...DEFAULT_PARAMS },
+  cursor: null,
+  presenting: false,
+  transport: 'fetch',
+  quiz: 'classic',
+};
 
 const DEFAULT_WORDS: Record<'n' | 'delay' | 'template' | 'mode', string> = {
   n: String(DEFAULT_PARAMS.n),

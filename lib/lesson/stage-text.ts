@@ -29,6 +29,9 @@ export interface WireCaptionInput {
  */
 export function wireCaption({ view, status, params, row, lastFrame, sleepLeftMs }: WireCaptionInput): string {
   if (view === 'prediction') return 'nothing connected yet';
+  if (status === 'connecting' && row?.kind === 'reconnect') {
+    return `EventSource waits${row.sleepSeconds ? ` ${row.sleepSeconds} s` : ' its retry delay'}, then asks again`;
+  }
   if (status === 'connecting') return 'GET /api/stream: the request is on its way';
   const held = status === 'open' && isStepMode(params) && (row?.kind === 'yield' || row?.kind === 'start');
   if (held)

@@ -52,7 +52,13 @@ export function runEventSource({ url, now, onEvent, onStreamId, retryMs, frames,
     lastEventId = message.lastEventId;
     receivedInConnection += 1;
     const event = message.type === 'message' ? undefined : message.type;
-    onEvent({ type: 'frame', atMs: since(), data: message.data, ...(message.lastEventId ? { id: message.lastEventId } : {}), ...(event ? { event } : {}) });
+    onEvent({
+      type: 'frame',
+      atMs: since(),
+      data: message.data,
+      ...(message.lastEventId ? { id: message.lastEventId } : {}),
+      ...(event ? { event } : {}),
+    });
   };
   source.addEventListener('message', onMessage);
   source.addEventListener('end', onMessage as EventListener);

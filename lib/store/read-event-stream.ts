@@ -76,7 +76,12 @@ export async function readEventStream({
       onRetry: (retryMs) => wire?.item({ kind: 'retry', retryMs }),
       onComment: (comment) => wire?.item({ kind: 'comment', comment }),
       onEvent: (message) => {
-        wire?.item({ kind: 'event', data: message.data, ...(message.id !== undefined ? { id: message.id } : {}), ...(message.event ? { event: message.event } : {}) });
+        wire?.item({
+          kind: 'event',
+          data: message.data,
+          ...(message.id !== undefined ? { id: message.id } : {}),
+          ...(message.event ? { event: message.event } : {}),
+        });
         if (failed) return;
         if (message.event === STREAM_ID_EVENT) {
           onStreamId?.(message.data);

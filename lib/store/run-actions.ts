@@ -83,7 +83,16 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
       disconnect();
       const transport = get().transport;
       connectionNumber = 1;
-      set({ showAllErrors: false, status: 'connecting', runParams: result.params, runTransport: transport, events: [], wire: EMPTY_WIRE, cursor: null, stepStreamId: null });
+      set({
+        showAllErrors: false,
+        status: 'connecting',
+        runParams: result.params,
+        runTransport: transport,
+        events: [],
+        wire: EMPTY_WIRE,
+        cursor: null,
+        stepStreamId: null,
+      });
       const query = toStreamQuery(result.params).toString();
       const current = openStreamConnection({
         transport,
@@ -113,7 +122,17 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
 
     reset: () => {
       disconnect();
-      set({ status: 'idle', runParams: null, runTransport: null, events: [], wire: EMPTY_WIRE, cursor: null, showAllErrors: false, highlight: null, stepStreamId: null });
+      set({
+        status: 'idle',
+        runParams: null,
+        runTransport: null,
+        events: [],
+        wire: EMPTY_WIRE,
+        cursor: null,
+        showAllErrors: false,
+        highlight: null,
+        stepStreamId: null,
+      });
     },
 
     cut: () => connection?.cut() ?? false,

@@ -131,7 +131,12 @@ export function openStreamConnection(options: StreamConnectionOptions): StreamCo
         }).then(() => {
           if (!cutByUs || closed) return;
           if (carriesIds(params)) resume('cut');
-          else push({ type: 'error', atMs: since(), message: 'connection lost (cut by this page); without ids there is nowhere to resume from' });
+          else
+            push({
+              type: 'error',
+              atMs: since(),
+              message: 'connection lost (cut by this page); without ids there is nowhere to resume from',
+            });
         }),
       );
     };

@@ -163,6 +163,11 @@ describe('reduceEvents with a client that reconnects', () => {
   });
 
   it('ignores an open that follows no reconnect (the first open is the start)', () => {
-    expect(cells([{ type: 'open', atMs: 0 }, { type: 'open', atMs: 1 }])).toHaveLength(1);
+    expect(
+      cells([
+        { type: 'open', atMs: 0 },
+        { type: 'open', atMs: 1 },
+      ]),
+    ).toHaveLength(1);
   });
 });

@@ -54,7 +54,17 @@ function rowFor(params: StreamParams, rows: readonly ExecutionRow[], event: Stre
   switch (event.type) {
     case 'open':
       if (rows.length === 0) {
-        return { step, kind: 'start', action: START_ACTION, dataSent: null, sleepSeconds: 0, connection: 'Open', i: null, atMs: 0, frame: null };
+        return {
+          step,
+          kind: 'start',
+          action: START_ACTION,
+          dataSent: null,
+          sleepSeconds: 0,
+          connection: 'Open',
+          i: null,
+          atMs: 0,
+          frame: null,
+        };
       }
       if (last?.kind !== 'reconnect') return null;
       // A new request: the generator starts over, unless the request said where to resume.

@@ -1,5 +1,6 @@
 import { Lesson } from '@/components/lesson';
+import { searchString, type SearchParams } from '@/lib/http/search-params';
 
-export default function LessonPage() {
-  return <Lesson />;
+export default async function LessonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <Lesson search={searchString(await searchParams)} />;
 }

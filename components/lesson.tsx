@@ -1,8 +1,6 @@
 import { CodePanel } from './code-panel';
-import { CopyLinkButton } from './copy-link-button';
 import { ExecutionTable } from './execution-table';
-import { KeyboardShortcuts } from './keyboard-shortcuts';
-import { ClientSwitch } from './lab/client-switch';
+import { LazyClientSwitch } from './lab/lazy-client-switch';
 import { LazyStreamLab } from './lab/lazy-stream-lab';
 import { LazyKeyMoments } from './lazy-key-moments';
 import { LessonFrame, PresenterToggle } from './lesson-frame';
@@ -15,21 +13,34 @@ import { ReplayControls } from './replay-controls';
 import { RunBar } from './run-bar';
 import { SampleSummary } from './sample-summary';
 import { SkipLink } from './skip-link';
-import { UrlSync } from './url-sync';
+import { LazyCopyLinkButton, LazyKeyboardShortcuts } from './lazy-toolbar';
+import { LazyUrlSync } from './lazy-url-sync';
+import { UrlNotices } from './url-notices';
 import { VariableTracker } from './variable-tracker';
+import { draftFromParams } from '@/lib/contract/draft';
 import { LESSON_TITLE } from '@/lib/lesson/content';
+import { readShareUrl } from '@/lib/lesson/share-url';
 import './lesson-layout.css';
 
 /**
- * The whole lesson, shared by `/` and `/embed`. The first screen is the stage: the form, the bar
+ * The whole lesson, shared by `/` and `/embed`, opened where `search` (the page's query, a share
+ * link) points. The first screen is the stage: the form, the bar
  * that runs it, and the code, the wire and the tables moving together, so the moment a frame
  * arrives is on screen without scrolling. Reading (Key Moments, the quiz, the seed's text)
  * follows. Embedded, it drops the site's brand and footer so a course page can frame it.
  */
-export function Lesson({ embedded = false }: { embedded?: boolean }) {
+export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; search?: string }) {
+  // The share link is read here, on the server, so the page arrives already where it points.
+  const { state: shared, notices } = readShareUrl(search);
+  const lessonOptions = {
+    draft: draftFromParams(shared.params),
+    cursor: shared.cursor,
+    presenting: shared.presenting,
+    transport: shared.transport,
+  };
   return (
-    <LessonStoreProvider>
-      <QuizStoreProvider>
+    <LessonStoreProvider options={lessonOptions}>
+      <QuizStoreProvider options={{ quiz: shared.quiz }}>
         <LessonFrame embedded={embedded}>
           <SkipLink targetId="lesson" />
           <header className="site-header">
@@ -38,13 +49,14 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
               <h1>{LESSON_TITLE}</h1>
             </div>
             <div className="toolbar">
-              <CopyLinkButton />
+              <LazyCopyLinkButton />
               <PresenterToggle />
-              <KeyboardShortcuts />
+              <LazyKeyboardShortcuts />
             </div>
           </header>
           <main id="lesson" className="lesson" tabIndex={-1}>
-            <UrlSync />
+            <UrlNotices notices={notices} />
+            <LazyUrlSync />
             <LazyLiveAnnouncer />
             <section className="card setup-card" aria-labelledby="params-heading">
               <div className="setup-intro">
@@ -52,7 +64,7 @@ export function Lesson({ embedded = false }: { embedded?: boolean }) {
                 <SampleSummary />
               </div>
               <ParamsForm />
-              <ClientSwitch />
+              <LazyClientSwitch />
             </section>
             <RunBar />
 

@@ -74,6 +74,10 @@ export interface LessonActions {
 
 export interface LessonStoreOptions {
   draft?: ParamsDraft;
+  /** Where a share link opens the lesson (read on the server, so the first render is already right). */
+  cursor?: Cursor;
+  presenting?: boolean;
+  transport?: Transport;
   /** Test seams: the network, the clock and the once-per-frame scheduler. */
   fetchImpl?: typeof fetch;
   now?: () => number;

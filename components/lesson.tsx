@@ -13,7 +13,8 @@ import { ReplayControls } from './replay-controls';
 import { RunBar } from './run-bar';
 import { SampleSummary } from './sample-summary';
 import { SkipLink } from './skip-link';
-import { LazyCopyLinkButton, LazyKeyboardShortcuts } from './lazy-toolbar';
+import { CopyLinkButton } from './copy-link-button';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { LazyUrlSync } from './lazy-url-sync';
 import { UrlNotices } from './url-notices';
 import { VariableTracker } from './variable-tracker';
@@ -49,9 +50,9 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
               <h1>{LESSON_TITLE}</h1>
             </div>
             <div className="toolbar">
-              <LazyCopyLinkButton />
+              <CopyLinkButton />
               <PresenterToggle />
-              <LazyKeyboardShortcuts />
+              <KeyboardShortcuts />
             </div>
           </header>
           <main id="lesson" className="lesson" tabIndex={-1}>

@@ -13,12 +13,12 @@ interface Connection {
 }
 
 /**
- * A step-mode stream with ids (`options` from `withStepMode`, `id` its stream id), kept apart from its connections. A presenter's lesson outlives a
- * dropped Wi-Fi: when the connection goes, the stream keeps its generator, its pacer and its
- * place under the caps for `windowMs` (`STEP_REJOIN_WINDOW_MS`), and a reconnect that names it
- * (`Last-Event-ID: <stream-id>/<k>`) takes it up again, with the frames after k it may have
- * missed sent first. Steps taken meanwhile are not lost: a frame yielded while nobody is
- * connected is kept, and the Steps after it are counted by the pacer.
+ * A step-mode stream with ids (`id` its stream id, `options` from `withStepMode`), kept apart
+ * from its connections. A presenter's lesson outlives a dropped Wi-Fi: when the connection goes,
+ * the stream keeps its generator, its pacer and its place under the caps for `windowMs`
+ * (`STEP_REJOIN_WINDOW_MS`), and a reconnect that names it (`Last-Event-ID: <stream-id>/<k>`)
+ * takes it up again, with the frames after k it may have missed sent first. Steps taken meanwhile are not lost: the frame each one yields while nobody
+ * is connected is kept for the rejoin.
  *
  * The presenter's Steps drive it, not a reader: one frame per Step, so it runs whether or not a
  * client is connected, and its connections only watch (`pump()` resolves when theirs closes).

@@ -25,6 +25,8 @@ export interface StreamResult {
   endedAt: number;
   /** True when this client closed the connection before the body ended. */
   disconnected: boolean;
+  /** True when the server dropped the connection before the body ended (a chunked body without its last chunk). */
+  cut: boolean;
 }
 
 export interface StreamOptions {
@@ -48,7 +50,7 @@ export function readStream(baseURL: string | undefined, pathAndQuery: string, op
       let consumed = 0;
       let settled = false;
 
-      const finish = (disconnected: boolean) => {
+      const finish = (disconnected: boolean, cut = false) => {
         if (settled) return;
         settled = true;
         text += decoder.decode();
@@ -60,6 +62,7 @@ export function readStream(baseURL: string | undefined, pathAndQuery: string, op
           headersAt,
           endedAt: performance.now(),
           disconnected,
+          cut,
         });
       };
 
@@ -76,8 +79,9 @@ export function readStream(baseURL: string | undefined, pathAndQuery: string, op
         }
       });
       response.on('end', () => finish(false));
-      response.on('error', (error) => (settled ? undefined : reject(error)));
+      // Node reports a body cut short by the server ("aborted", ECONNRESET) as an error on the response.
+      response.on('error', () => finish(false, true));
     });
-    request.on('error', reject);
+    request.on('error', reject); // a no-op once the response has settled the promise
   });
 }

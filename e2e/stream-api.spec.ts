@@ -1,3 +1,5 @@
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { expect, test } from '@playwright/test';
 import { readStream, type StreamResult } from './raw-http';
 
@@ -127,5 +129,118 @@ test.describe('GET /api/stream', () => {
     expect(head.headers()['content-type']).toBe('text/event-stream; charset=utf-8');
     expect((await request.head('/api/stream?n=abc')).status()).toBe(400);
     expect(await activeStreams()).toBe(0);
+  });
+});
+
+/** Frame i of the default template with its id, as `ids=1` sends it. */
+const withId = (i: number) => `id: ${i}\ndata: Message ${i}\n\n`;
+
+/**
+ * A keep-alive GET over raw TCP, and everything the server sent until it closed the connection
+ * (or `waitMs` passed). A response that ends cleanly leaves a keep-alive connection open, so
+ * `closedAt` set means the server dropped it.
+ */
+function rawGet(
+  baseURL: string | undefined,
+  path: string,
+  waitMs: number,
+): Promise<{ received: string; closedAt: number | null; sentAt: number }> {
+  if (!baseURL) throw new Error('baseURL is not configured (playwright.config.ts `use.baseURL`)');
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(new URL(baseURL).port), '127.0.0.1');
+    const result = { received: '', closedAt: null as number | null, sentAt: 0 };
+    const finish = () => {
+      clearTimeout(giveUp);
+      socket.destroy();
+      resolve(result);
+    };
+    const giveUp = setTimeout(finish, waitMs);
+    socket.setEncoding('latin1');
+    socket.on('connect', () => {
+      result.sentAt = performance.now();
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`);
+    });
+    socket.on('data', (text: string) => (result.received += text));
+    const closed = () => {
+      result.closedAt ??= performance.now();
+      finish();
+    };
+    socket.on('end', closed);
+    socket.on('close', closed);
+    socket.on('error', closed);
+  });
+}
+
+test.describe('GET /api/stream: the wire options', () => {
+  test('a real Last-Event-ID header resumes after that frame, ids and data as the full stream sends them', async ({ baseURL }) => {
+    const full = await readStream(baseURL, '/api/stream?n=5&delay=50&ids=1');
+    expect(full.body).toBe([0, 1, 2, 3, 4].map(withId).join(''));
+
+    const resumed = await readStream(baseURL, '/api/stream?n=5&delay=50&ids=1', { headers: { 'Last-Event-ID': '2' } });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toBe(withId(3) + withId(4));
+    // Frame 3 leaves at once: the client had frame 2 and its sleep already.
+    expect(resumed.frames[0]!.at - resumed.headersAt).toBeLessThan(1_000);
+
+    const refused = await readStream(baseURL, '/api/stream?n=5&ids=1', { headers: { 'Last-Event-ID': '5' } });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({ field: 'Last-Event-ID' });
+  });
+
+  test('sends retry first and the end event last, to the byte', async ({ baseURL }) => {
+    const result = await readStream(baseURL, '/api/stream?n=2&delay=0&retry=2500&ids=1&end=event');
+    expect(result.body).toBe(`retry: 2500\n\n${withId(0)}${withId(1)}event: end\ndata: done\n\n`);
+    expect(result.cut).toBe(false);
+  });
+
+  test('dropAfter cuts the TCP connection right after frame K, with no last chunk; a resumed request is not cut', async ({ baseURL }) => {
+    const cut = await rawGet(baseURL, '/api/stream?n=5&delay=200&ids=1&dropAfter=1', 10_000);
+    // A clean end would keep this keep-alive connection open; the server closed it instead.
+    expect(cut.closedAt, 'the server closed the connection').not.toBeNull();
+    expect(cut.closedAt! - cut.sentAt).toBeLessThan(5_000);
+    expect(cut.received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(cut.received).toContain(withId(1));
+    expect(cut.received).not.toContain('Message 2');
+    expect(cut.received).not.toMatch(/\r\n0\r\n\r\n$/); // the chunked body's last chunk never came
+
+    const seen = await readStream(baseURL, '/api/stream?n=5&delay=200&ids=1&dropAfter=1');
+    expect([seen.cut, seen.body]).toEqual([true, withId(0) + withId(1)]);
+
+    const resumed = await readStream(baseURL, '/api/stream?n=5&delay=50&ids=1&dropAfter=1', { headers: { 'Last-Event-ID': '0' } });
+    expect([resumed.cut, resumed.body]).toEqual([false, [1, 2, 3, 4].map(withId).join('')]);
+  });
+
+  test('buffer=K delivers the frames in bursts of K, a burst per K sleeps', async ({ baseURL }) => {
+    const result = await readStream(baseURL, '/api/stream?n=6&delay=400&buffer=3');
+    expect(result.body).toBe([0, 1, 2, 3, 4, 5].map((i) => `data: Message ${i}\n\n`).join(''));
+    const at = result.frames.map((frame) => frame.at);
+    // Each burst arrives together…
+    for (const [first, last] of [
+      [0, 2],
+      [3, 5],
+    ] as const) {
+      expect(at[last]! - at[first]!, `frames ${first}–${last} arrive together (ms)`).toBeLessThan(100);
+    }
+    // …and the second a burst's worth of sleeps after the first (three sleeps of 400 ms).
+    expect(at[3]! - at[2]!, 'between the bursts (ms)').toBeGreaterThanOrEqual(1_000);
+    // The unbuffered stream, for contrast: a frame per sleep.
+    const unbuffered = await readStream(baseURL, '/api/stream?n=3&delay=400');
+    expect(unbuffered.frames[1]!.at - unbuffered.frames[0]!.at).toBeGreaterThanOrEqual(300);
+  });
+
+  test('end=204 answers the reconnect after the last frame with 204 No Content, no body, and HEAD says the same', async ({
+    baseURL,
+    request,
+  }) => {
+    const ended = await readStream(baseURL, '/api/stream?n=3&end=204', { headers: { 'Last-Event-ID': '2' } });
+    expect(ended.status).toBe(204);
+    expect(ended.body).toBe('');
+    expect(ended.headers['content-type']).toBeUndefined();
+    expect(ended.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(ended.headers['x-content-type-options']).toBe('nosniff');
+    expect((await request.head('/api/stream?n=3&end=204', { headers: { 'Last-Event-ID': '2' } })).status()).toBe(204);
+
+    const earlier = await readStream(baseURL, '/api/stream?n=3&delay=0&end=204', { headers: { 'Last-Event-ID': '1' } });
+    expect([earlier.status, earlier.body]).toEqual([200, withId(2)]);
   });
 });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createByteParser } from '@/lib/sse/decode';
+import { resumeAdmissions, shutdownStreams } from '@/lib/server/registry';
 import { renderTemplate } from '@/lib/contract/params';
+import { answersNoContent } from '@/lib/contract/event-id';
 import { parseStreamQuery } from '@/lib/contract/query';
 import { POST as advance } from './stream/[id]/advance/route';
 import { GET as stream } from './stream/route';
@@ -34,7 +36,30 @@ const hostileText = fc.string({
   ),
   maxLength: 60,
 });
-const fieldName = fc.constantFrom('n', 'delay', 'template', 'mode', 'step', 'x', 'N', 'n[]', '');
+const fieldName = fc.constantFrom(
+  'n',
+  'delay',
+  'template',
+  'mode',
+  'ids',
+  'retry',
+  'end',
+  'dropAfter',
+  'buffer',
+  'lastEventId',
+  'step',
+  'x',
+  'N',
+  'n[]',
+  '',
+);
+/** Values that are valid somewhere, so the fuzz reaches past the first check as often as not. */
+const plausibleValue = fc.constantFrom('0', '1', '2', '3', 'step', 'timed', 'close', 'event', '204', '60000', '1000', '{i}');
+/** A `Last-Event-ID` header: only what a header can carry (no CR, LF or NUL; Latin-1). */
+const lastEventIdHeader = fc.option(
+  fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', '/', 'a', 'f', ' ', '\t', '+', '.', 'é', ','), maxLength: 12 }),
+  { nil: null },
+);
 
 async function expectJsonRefusal(response: Response) {
   expect(response.status).toBeGreaterThanOrEqual(400);
@@ -48,20 +73,34 @@ async function expectJsonRefusal(response: Response) {
 describe('hostile input', () => {
   beforeEach(() => vi.stubEnv('STEPSTREAM_MAX_STREAMS_PER_CLIENT', '0'));
   afterEach(() => vi.unstubAllEnvs());
+  // A step-mode stream with ids outlives its cancelled connection for 60 s: end them all, leaving nothing behind.
+  afterAll(() => {
+    shutdownStreams();
+    resumeAdmissions();
+  });
 
-  it('GET /api/stream answers any query with a stream when it is valid and 4xx JSON otherwise, never 5xx or a throw', async () => {
+  it('GET /api/stream answers any query and Last-Event-ID with a stream (or its 204) when valid and 4xx JSON otherwise, never 5xx or a throw', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fieldName, hostileText), { maxLength: 5 }), async (pairs) => {
-        const query = new URLSearchParams(pairs);
-        const response = stream(new Request(`http://test/api/stream?${query}`));
-        if (parseStreamQuery(query).ok) {
-          expect(response.status).toBe(200);
-          expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-          await response.body!.cancel();
-        } else {
-          await expectJsonRefusal(response);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fieldName, fc.oneof(hostileText, plausibleValue)), { maxLength: 6 }),
+        lastEventIdHeader,
+        async (pairs, lastEventId) => {
+          const query = new URLSearchParams(pairs);
+          const headers: Record<string, string> = lastEventId === null ? {} : { 'Last-Event-ID': lastEventId };
+          const request = new Request(`http://test/api/stream?${query}`, { headers });
+          const response = stream(request);
+          const expected = parseStreamQuery(query, request.headers.get('last-event-id'));
+          if (expected.ok && answersNoContent(expected.params, expected.resume)) {
+            expect(response.status).toBe(204);
+          } else if (expected.ok) {
+            expect(response.status).toBe(200);
+            expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+            await response.body!.cancel();
+          } else {
+            await expectJsonRefusal(response);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -5,3 +5,31 @@
 
 /** The event that tells a step-mode client its stream's id; only that client ever sees it. */
 export const STREAM_ID_EVENT = 'stepstream-id';
+
+/** A step-mode stream's id, as `crypto.randomUUID()` makes it: 122 random bits, lowercase hex. */
+export const STREAM_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * `end=event`'s last frame, `event: end` / `data: done`. A named event, so `onmessage` never sees
+ * it: only `addEventListener('end', …)` does.
+ */
+export const END_EVENT = 'end';
+export const END_EVENT_DATA = 'done';
+
+/** The comment (`: keep-alive`) a stream writes while it has nothing else to write. Every parser ignores it. */
+export const KEEP_ALIVE_COMMENT = 'keep-alive';
+
+/**
+ * How long a stream goes without writing before it writes the keep-alive comment, and again after
+ * each: under the 30–60 s idle timeouts common in proxies and load balancers, which would
+ * otherwise cut a step-mode stream waiting for its presenter.
+ */
+export const KEEP_ALIVE_MS = 15_000;
+
+/**
+ * How long a step-mode stream with ids outlives a lost connection: its generator, its place under
+ * the caps and its sent frames are held this long for a reconnect naming it (`Last-Event-ID:
+ * <stream-id>/<i>`) to rejoin it. Long enough for an `EventSource`'s reconnect (3–5 s by default,
+ * or `retry`'s up to 60 s), short enough that a tab closed for good frees its place within a minute.
+ */
+export const STEP_REJOIN_WINDOW_MS = 60_000;

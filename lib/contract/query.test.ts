@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDraft } from './draft';
-import { DEFAULT_PARAMS, renderTemplate } from './params';
+import { DEFAULT_PARAMS, STREAM_ENDS, renderTemplate, type StreamParams } from './params';
 import { parseStreamQuery, toStreamQuery } from './query';
+
+const STREAM_ID = '0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b';
+const parse = (query: string, header: string | null = null) => parseStreamQuery(new URLSearchParams(query), header);
 
 describe('parseStreamQuery', () => {
   it('gives the seed parameters for an empty query', () => {
@@ -19,6 +23,134 @@ describe('parseStreamQuery', () => {
     const params = { n: 7, delayMs: 125, template: 'a&b={i}\n' };
     expect(parseStreamQuery(toStreamQuery(params))).toEqual({ ok: true, params });
     expect(toStreamQuery(DEFAULT_PARAMS).toString()).toBe('');
+  });
+});
+
+describe('parseStreamQuery: the wire options', () => {
+  it('reads each option at its bounds, and leaves out each one given at its default', () => {
+    expect(parse('ids=1&retry=0&end=event&dropAfter=0&buffer=1000')).toEqual({
+      ok: true,
+      params: { ...DEFAULT_PARAMS, ids: true, retryMs: 0, end: 'event', dropAfter: 0, buffer: 1000 },
+    });
+    expect(parse('n=5&retry=60000&end=204&dropAfter=4&buffer=2')).toEqual({
+      ok: true,
+      params: { ...DEFAULT_PARAMS, n: 5, retryMs: 60000, end: '204', dropAfter: 4, buffer: 2 },
+    });
+    expect(parse('ids=0&end=close&buffer=1')).toEqual({ ok: true, params: DEFAULT_PARAMS });
+  });
+
+  it.each([
+    ['ids=', 'ids', 'ids must be 0 or 1'],
+    ['ids=2', 'ids', 'ids must be 0 or 1'],
+    ['ids=true', 'ids', 'ids must be 0 or 1'],
+    ['ids=1&ids=1', 'ids', 'ids was given more than once'],
+    ['retry=', 'retry', 'retry must not be empty'],
+    ['retry=-1', 'retry', 'retry must be between 0 and 60000'],
+    ['retry=60001', 'retry', 'retry must be between 0 and 60000'],
+    ['retry=1.5', 'retry', 'retry must be a whole number'],
+    ['retry=1&retry=2', 'retry', 'retry was given more than once'],
+    ['end=', 'end', 'end must be close, event or 204'],
+    ['end=CLOSE', 'end', 'end must be close, event or 204'],
+    ['end=stop', 'end', 'end must be close, event or 204'],
+    ['dropAfter=', 'dropAfter', 'dropAfter must not be empty'],
+    ['dropAfter=3', 'dropAfter', 'dropAfter must be between 0 and 2'],
+    ['n=10&dropAfter=10', 'dropAfter', 'dropAfter must be between 0 and 9'],
+    ['dropAfter=-1', 'dropAfter', 'dropAfter must be between 0 and 2'],
+    ['dropAfter=x', 'dropAfter', 'dropAfter must be a whole number'],
+    ['buffer=', 'buffer', 'buffer must not be empty'],
+    ['buffer=0', 'buffer', 'buffer must be between 1 and 1000'],
+    ['buffer=1001', 'buffer', 'buffer must be between 1 and 1000'],
+    ['buffer=2.0', 'buffer', 'buffer must be a whole number'],
+  ])('refuses ?%s, naming the field', (query, field, error) => {
+    expect(parse(query)).toEqual({ ok: false, field, error });
+  });
+
+  it('reports the first invalid field in the documented order', () => {
+    expect(parse('buffer=0&ids=2&n=0')).toMatchObject({ field: 'n' });
+    expect(parse('buffer=0&ids=2')).toMatchObject({ field: 'ids' });
+    expect(parse('lastEventId=9&buffer=0')).toMatchObject({ field: 'buffer' });
+  });
+});
+
+describe('parseStreamQuery: resuming', () => {
+  it('resumes after the id in the Last-Event-ID header or the lastEventId parameter', () => {
+    expect(parse('', '1')).toEqual({ ok: true, params: DEFAULT_PARAMS, resume: { lastIndex: 1, field: 'Last-Event-ID' } });
+    expect(parse('lastEventId=2')).toEqual({ ok: true, params: DEFAULT_PARAMS, resume: { lastIndex: 2, field: 'lastEventId' } });
+    expect(parse('lastEventId=0', '0')).toEqual({ ok: true, params: DEFAULT_PARAMS, resume: { lastIndex: 0, field: 'Last-Event-ID' } });
+  });
+
+  it('takes <stream-id>/<i> from a step-mode stream with ids, and names the stream', () => {
+    expect(parse('mode=step&ids=1', `${STREAM_ID}/2`)).toMatchObject({ ok: true, resume: { lastIndex: 2, streamId: STREAM_ID } });
+    expect(parse('mode=step&end=204', `${STREAM_ID}/0`)).toMatchObject({ ok: true, resume: { lastIndex: 0, streamId: STREAM_ID } });
+    // Without ids a step stream sends no id, so it resumes by i like any other.
+    expect(parse('mode=step', '1')).toMatchObject({ ok: true, resume: { lastIndex: 1 } });
+  });
+
+  it.each([
+    ['', '3', 'Last-Event-ID', 'Last-Event-ID must be an event id this stream sends: i, with i from 0 to 2'],
+    ['', '-1', 'Last-Event-ID', 'Last-Event-ID must be an event id this stream sends: i, with i from 0 to 2'],
+    ['', '01', 'Last-Event-ID', 'Last-Event-ID must be an event id this stream sends: i, with i from 0 to 2'],
+    ['', 'x', 'Last-Event-ID', 'Last-Event-ID must be an event id this stream sends: i, with i from 0 to 2'],
+    ['', '', 'Last-Event-ID', 'Last-Event-ID must not be empty'],
+    ['', `${STREAM_ID}/1`, 'Last-Event-ID', 'Last-Event-ID must be an event id this stream sends: i, with i from 0 to 2'],
+    ['mode=step&ids=1', '1', 'Last-Event-ID', 'Last-Event-ID must be an event id this stream sends: <stream-id>/<i>, with i from 0 to 2'],
+    [
+      'mode=step&ids=1',
+      `${STREAM_ID}/3`,
+      'Last-Event-ID',
+      'Last-Event-ID must be an event id this stream sends: <stream-id>/<i>, with i from 0 to 2',
+    ],
+    ['lastEventId=3', null, 'lastEventId', 'lastEventId must be an event id this stream sends: i, with i from 0 to 2'],
+    ['lastEventId=', null, 'lastEventId', 'lastEventId must not be empty'],
+    ['lastEventId=1&lastEventId=1', null, 'lastEventId', 'lastEventId was given more than once'],
+    ['lastEventId=1', '2', 'lastEventId', 'lastEventId and the Last-Event-ID header name different events'],
+  ])('refuses ?%s with Last-Event-ID %j, naming the field %s', (query, header, field, error) => {
+    expect(parse(query, header)).toEqual({ ok: false, field, error });
+  });
+
+  it('checks the header after every query parameter', () => {
+    expect(parse('n=0', 'x')).toMatchObject({ field: 'n' });
+    expect(parse('lastEventId=x', 'x')).toMatchObject({ field: 'lastEventId' });
+  });
+});
+
+/** Any parameters the query can carry, with each option left out at its default as `parseStreamQuery` leaves it. */
+const anyParams: fc.Arbitrary<StreamParams> = fc
+  .record({
+    n: fc.integer({ min: 1, max: 10_000 }),
+    delayMs: fc.integer({ min: 0, max: 10_000 }),
+    template: fc.string({ minLength: 1, maxLength: 20 }),
+    step: fc.boolean(),
+    ids: fc.boolean(),
+    retryMs: fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: undefined }),
+    end: fc.constantFrom(...STREAM_ENDS),
+    drop: fc.option(fc.nat(), { nil: undefined }),
+    buffer: fc.integer({ min: 1, max: 1000 }),
+  })
+  .map(({ n, delayMs, template, step, ids, retryMs, end, drop, buffer }) => {
+    const params: StreamParams = { n, delayMs, template };
+    if (step) params.mode = 'step';
+    if (ids) params.ids = true;
+    if (retryMs !== undefined) params.retryMs = retryMs;
+    if (end !== 'close') params.end = end;
+    if (drop !== undefined) params.dropAfter = drop % n;
+    if (buffer !== 1) params.buffer = buffer;
+    return params;
+  });
+
+describe('toStreamQuery', () => {
+  it('asks for exactly the parameters it is given, wire options and all', () => {
+    fc.assert(
+      fc.property(anyParams, (params) => {
+        expect(parseStreamQuery(toStreamQuery(params))).toEqual({ ok: true, params });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adds lastEventId for a fetch client that resumes', () => {
+    expect(toStreamQuery({ ...DEFAULT_PARAMS, ids: true }, '1').toString()).toBe('ids=1&lastEventId=1');
+    expect(parseStreamQuery(toStreamQuery(DEFAULT_PARAMS, '1'))).toMatchObject({ resume: { lastIndex: 1, field: 'lastEventId' } });
   });
 });
 

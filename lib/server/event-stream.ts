@@ -14,14 +14,16 @@ export type Sleep = (ms: number) => Promise<void>;
  *         time.sleep(delay)
  *
  * It sleeps after every yield, the last included, so the stream ends one delay after its last frame.
+ * With ids on, `frameId` is the id's template (`{i}`, or `<stream-id>/{i}` in step mode) and every
+ * frame carries it filled in, first: `id: 0\ndata: Message 0\n\n`.
  */
 // WARNING: the code panel shows this function to students (lib/code/typescript-excerpts.ts).
 // Keep the region lines around it and the "lesson:" markers on the lines it lights up.
 // #region lesson-excerpt generator
-export async function* eventStream(params: StreamParams, sleep: Sleep): AsyncGenerator<string, void> {
-  // The f-string `f'data: {template}\n\n'` is encoded once; each frame only fills in `{i}` (digits,
-  // never a line break, so filling in before or after encoding gives the same bytes).
-  const frame = encodeEvent({ data: params.template });
+export async function* eventStream(params: StreamParams, sleep: Sleep, frameId?: string): AsyncGenerator<string, void> {
+  // The f-string `f'data: {template}\n\n'` (after `id: {i}` when ids are on) is encoded once; each frame
+  // only fills in `{i}` (digits, never a line break, so filling in before or after encoding gives the same bytes).
+  const frame = encodeEvent({ id: frameId, data: params.template });
   const numbered = frame.includes('{i}');
   // lesson: start end
   for (let i = 0; i < params.n; i++) {
@@ -41,9 +43,7 @@ export interface EventStreamBodyOptions {
   signal?: AbortSignal;
   /** Keeps the sleeps; a real timer unless given. */
   pacer?: Pacer;
-  /** Frames sent before the generator starts (step mode's stream id). */
-  prelude?: readonly string[];
-  /** Sleep once before the first yield too (step mode: nothing arrives before the first Step). */
+  /** Sleep once before the first frame too (step mode: nothing arrives before the first Step). */
   sleepBeforeFirstYield?: boolean;
   /** Called once, whenever and however the stream ends. */
   onFinish?: () => void;
@@ -51,6 +51,15 @@ export interface EventStreamBodyOptions {
   onStart?: (stop: (finalFrame: string) => void) => void;
   /** The longest the stream may stay open; then it ends with an `event: error` frame. */
   lifetimeMs?: number;
+  /** The `id:` template every frame carries, `{i}` filled in (ids on); no ids unless given. */
+  frameId?: string;
+  /**
+   * A resumed request's last event: the client has frames 0 … resumeAfter, so the generator runs
+   * through them without writing them or sleeping after them, and frame resumeAfter + 1 leaves at once.
+   */
+  resumeAfter?: number;
+  /** Written after the generator has ended, its last sleep included (`end=event`). */
+  endFrame?: string;
 }
 
 /** Sent when a stream reaches its lifetime cap. */
@@ -61,8 +70,13 @@ export const lifetimeFrame = (lifetimeMs: number) =>
 export interface FrameSink {
   /** Sends one frame now. If it throws (the other end has gone), the stream ends quietly. */
   write(frame: string): void;
-  /** Ends the response; called at most once. If it throws (it has ended already), that is ignored. */
-  end(): void;
+  /** Ends the response cleanly, after `finalFrame` if given; called at most once. If it throws (it has ended already), that is ignored. */
+  end(finalFrame?: string): void;
+  /**
+   * Sends `lastFrame`, then drops the connection with no clean end, so the client sees a network
+   * error rather than the end of the stream (`dropAfter`). Nothing is written after it.
+   */
+  cut(lastFrame: string): void;
 }
 
 /** A started stream: its frames are produced one `pump()` at a time, so a slow reader pauses the generator. */
@@ -85,25 +99,56 @@ export interface RunningEventStream {
  * once), ends the sink and calls `onFinish`; after it nothing is written.
  */
 export function startEventStream(params: StreamParams, sink: FrameSink, options: EventStreamBodyOptions = {}): RunningEventStream {
-  const { signal, pacer = createTimerPacer(), prelude = [], sleepBeforeFirstYield = false, onFinish, onStart, lifetimeMs } = options;
+  const { signal, pacer = createTimerPacer(), sleepBeforeFirstYield = false, onFinish, onStart, lifetimeMs } = options;
+  const { frameId, resumeAfter = -1, endFrame } = options;
   let finished = false;
   let lifetimeTimer: ReturnType<typeof setTimeout> | undefined;
   let started = false;
-  const generator = eventStream(params, (ms) => pacer.wait(ms));
+  /** The i of the frame the generator yielded last. */
+  let index = -1;
+  // A resumed client has had frame resumeAfter and its sleep: skip the sleeps up to and including it.
+  const generator = eventStream(params, (ms) => (index <= resumeAfter ? Promise.resolve() : pacer.wait(ms)), frameId);
 
-  function cleanup() {
+  function cleanup(finalFrame?: string) {
     if (finished) return;
     finished = true;
-    signal?.removeEventListener('abort', cleanup);
+    signal?.removeEventListener('abort', onAbort);
     pacer.dispose();
     if (lifetimeTimer !== undefined) clearTimeout(lifetimeTimer);
     lifetimeTimer = undefined;
     try {
-      sink.end();
+      sink.end(finalFrame);
     } catch {
       // Already ended or cancelled by the reader: there is nobody left to tell.
     }
     onFinish?.();
+  }
+  const onAbort = () => cleanup();
+
+  /** Ends the stream now, telling the client why in a last frame. */
+  const stopWith = (finalFrame: string) => cleanup(finalFrame);
+
+  /** The generator's next step; the first time, through the sleep step mode takes before the first frame. */
+  function nextStep(): Promise<IteratorResult<string, void>> {
+    if (started) return generator.next();
+    started = true;
+    // A resumed stream with no frame left ends at once, as the full stream would have after its last sleep.
+    const waitFirst = sleepBeforeFirstYield && resumeAfter + 1 < params.n;
+    return waitFirst ? pacer.wait(0).then(() => generator.next()) : generator.next();
+  }
+
+  function onStep(step: IteratorResult<string, void>): boolean | Promise<boolean> {
+    // WARNING: the client may have gone while the generator slept; writing now would throw.
+    if (finished) return false;
+    if (step.done) {
+      cleanup(endFrame);
+      return false;
+    }
+    index += 1;
+    if (index <= resumeAfter) return pump(); // the client has this frame already
+    if (writeQuietly(step.value)) return true;
+    cleanup();
+    return false;
   }
 
   /** Writes a frame; false if the write threw (the reader has gone: nobody to tell). */
@@ -114,32 +159,6 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
     } catch {
       return false;
     }
-  }
-
-  /** Ends the stream now, telling the client why in a last frame. */
-  function stopWith(finalFrame: string) {
-    if (finished) return;
-    writeQuietly(finalFrame);
-    cleanup();
-  }
-
-  /** The generator's next step; the first time, through the sleep step mode takes before the first yield. */
-  function nextStep(): Promise<IteratorResult<string, void>> {
-    if (started) return generator.next();
-    started = true;
-    return sleepBeforeFirstYield ? pacer.wait(0).then(() => generator.next()) : generator.next();
-  }
-
-  function onStep(step: IteratorResult<string, void>): boolean {
-    // WARNING: the client may have gone while the generator slept; writing now would throw.
-    if (finished) return false;
-    if (step.done) {
-      cleanup();
-      return false;
-    }
-    if (writeQuietly(step.value)) return true;
-    cleanup();
-    return false;
   }
 
   function onFailure(error: unknown): boolean {
@@ -154,14 +173,16 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
 
   if (signal?.aborted) cleanup();
   else {
-    signal?.addEventListener('abort', cleanup, { once: true });
-    for (const frame of prelude) sink.write(frame);
+    signal?.addEventListener('abort', onAbort, { once: true });
     onStart?.(stopWith);
     if (lifetimeMs !== undefined && Number.isFinite(lifetimeMs))
       lifetimeTimer = setTimeout(() => stopWith(lifetimeFrame(lifetimeMs)), lifetimeMs);
   }
-  return { pump, cancel: cleanup };
+  return { pump, cancel: onAbort };
 }
+
+/** What a `ReadableStream` is errored with when the server cuts it (`dropAfter`); an abort, so Next.js logs nothing. */
+const CUT = () => new DOMException('The server cut the connection (dropAfter).', 'AbortError');
 
 /**
  * A started stream as a web byte stream, one frame per pull, so a frame leaves as soon as it is
@@ -169,12 +190,36 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
  */
 export function toReadableStream(start: (sink: FrameSink) => RunningEventStream): ReadableStream<Uint8Array> {
   let running: RunningEventStream;
+  /** Chunks handed to the stream so far. */
+  let chunks = 0;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        running = start({ write: (frame) => controller.enqueue(utf8.encode(frame)), end: () => controller.close() });
+        const send = (frame: string) => {
+          controller.enqueue(utf8.encode(frame));
+          chunks += 1;
+        };
+        running = start({
+          write: send,
+          end: (finalFrame) => {
+            if (finalFrame !== undefined) send(finalFrame);
+            controller.close();
+          },
+          cut: (lastFrame) => {
+            send(lastFrame);
+            // WARNING: erroring the stream at once could discard the frame before it is sent: Next.js
+            // pipes each chunk to the socket corked until the next tick, and destroys the socket
+            // when the stream errors. One turn of the event loop lets the frame leave first.
+            setImmediate(() => controller.error(CUT()));
+          },
+        });
       },
-      pull: async () => void (await running.pump()),
+      // A pull must hand over a chunk, or the stream never pulls again: a frame held back
+      // (`buffer`) or skipped (a resume) sends nothing, so pump on until something is sent.
+      pull: async () => {
+        const before = chunks;
+        while ((await running.pump()) && chunks === before);
+      },
       cancel: () => running.cancel(),
     },
     // Pull only when the previous frame has been taken, so nothing queues up ahead of the reader.

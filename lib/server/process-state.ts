@@ -1,10 +1,11 @@
 import 'server-only';
+import type { FrameSink, RunningEventStream } from './event-stream';
 import type { StepPacer } from './pacer';
 
 /*
  * PROCESS-WIDE STATE. Everything this server keeps for the life of the process, and nothing
- * else anywhere, lives in the one object below: the open streams under the caps, and the
- * step-mode streams waiting for their presenter.
+ * else anywhere, lives in the one object below: the open streams under the caps, the step-mode
+ * streams waiting for their presenter, and those of them a reconnect may rejoin.
  *
  * It hangs off `globalThis` under one symbol because Next.js may load this module once per
  * route bundle (the stream route, the advance route, instrumentation), and all of them must
@@ -14,6 +15,19 @@ import type { StepPacer } from './pacer';
 
 /** Ends a stream early: sends `finalFrame`, then closes it. */
 export type StopStream = (finalFrame: string) => void;
+
+/** A step-mode stream with ids, which outlives its connection for a while (`step-rejoin.ts`). */
+export interface RejoinableStream {
+  /** How many frames it has sent; a client can have had ids up to this − 1. */
+  sent(): number;
+  /**
+   * Takes `sink` as its connection: the connection's opening frames, the frames after `lastIndex`
+   * (all of them for the first connection, which leaves it undefined), then each frame to come.
+   */
+  connect(sink: FrameSink, signal?: AbortSignal, lastIndex?: number): RunningEventStream;
+  /** Ends it now, connected or not. */
+  end(): void;
+}
 
 export interface ProcessState {
   startedAt: number;
@@ -26,6 +40,8 @@ export interface ProcessState {
   nextId: number;
   /** The running step-mode streams, by the id only their own client knows. */
   stepStreams: Map<string, StepPacer>;
+  /** The step-mode streams with ids, by the same id: live, or held for a reconnect to rejoin. */
+  rejoinable: Map<string, RejoinableStream>;
 }
 
 const PROCESS_STATE = Symbol.for('stepstream.process-state');
@@ -40,6 +56,7 @@ export function processState(): ProcessState {
     perClient: new Map(),
     nextId: 1,
     stepStreams: new Map(),
+    rejoinable: new Map(),
   };
   return holder[PROCESS_STATE];
 }

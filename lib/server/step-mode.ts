@@ -5,23 +5,34 @@ import { createStepPacer } from './pacer';
 import { processState } from './process-state';
 import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
 
+/** A stream made to wait for its presenter: its id, the event that tells its client the id, and the options that hold it. */
+export interface StepModeStream {
+  /** A random UUID (122 bits): knowing it is what lets a client Step, or rejoin, this stream. */
+  id: string;
+  /** `event: stepstream-id`, the first thing every connection to the stream receives. */
+  idFrame: string;
+  options: EventStreamBodyOptions;
+}
+
 /**
- * Makes a stream wait for the presenter at every sleep (and before the first yield): these options
- * on top of `options`. Its id (a random UUID, 122 bits) goes to its own client in the first event;
- * the stream leaves the process's list the moment it ends, however it ends.
+ * Makes a stream wait for the presenter at every sleep (and before the first frame): these options
+ * on top of `options`. The stream leaves the process's list the moment it ends, however it ends.
  */
-export function withStepMode(options: EventStreamBodyOptions & { idleMs?: number } = {}): EventStreamBodyOptions {
+export function withStepMode(options: EventStreamBodyOptions = {}, idleMs?: number): StepModeStream {
   const id = crypto.randomUUID();
-  const pacer = createStepPacer(options.idleMs);
+  const pacer = createStepPacer(idleMs);
   processState().stepStreams.set(id, pacer);
   return {
-    ...options,
-    pacer,
-    prelude: [encodeEvent({ event: STREAM_ID_EVENT, data: id })],
-    sleepBeforeFirstYield: true,
-    onFinish: () => {
-      processState().stepStreams.delete(id);
-      options.onFinish?.();
+    id,
+    idFrame: encodeEvent({ event: STREAM_ID_EVENT, data: id }),
+    options: {
+      ...options,
+      pacer,
+      sleepBeforeFirstYield: true,
+      onFinish: () => {
+        processState().stepStreams.delete(id);
+        options.onFinish?.();
+      },
     },
   };
 }

@@ -18,9 +18,12 @@ async function openStepStream(query = 'n=3&mode=step') {
 const advance = (id: string) =>
   POST(new Request(`http://test/api/stream/${id}/advance`, { method: 'POST' }), { params: Promise.resolve({ id }) });
 
-async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>) {
+/** The next chunk that is not a keep-alive comment (a waiting step stream writes one every 15 s). */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string | null> {
   const { value, done } = await reader.read();
-  return done ? null : decoder.decode(value);
+  if (done) return null;
+  const chunk = decoder.decode(value);
+  return chunk === ': keep-alive\n\n' ? readChunk(reader) : chunk;
 }
 
 /** Whether `promise` settles while timers run for `ms`. */

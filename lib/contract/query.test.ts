@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDraft } from './draft';
 import { DEFAULT_PARAMS, STREAM_ENDS, renderTemplate, type StreamParams } from './params';
-import { parseStreamQuery, toStreamQuery } from './query';
+import { parseStreamQuery } from './query';
+import { toStreamQuery } from './stream-query';
 
 const STREAM_ID = '0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b';
 const parse = (query: string, header: string | null = null) => parseStreamQuery(new URLSearchParams(query), header);

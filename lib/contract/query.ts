@@ -1,13 +1,5 @@
 import { LAST_EVENT_ID_HEADER, LAST_EVENT_ID_PARAM, type EventId, type ResumePoint } from './event-id';
-import {
-  BUFFER_MIN,
-  DEFAULT_PARAMS,
-  isStepMode,
-  type StreamEnd,
-  type StreamMode,
-  type StreamParams,
-  type StreamQueryField,
-} from './params';
+import { BUFFER_MIN, DEFAULT_PARAMS, type StreamEnd, type StreamMode, type StreamParams, type StreamQueryField } from './params';
 import {
   BUFFER_RULE,
   DELAY_RULE,
@@ -119,22 +111,3 @@ function readResume(query: URLSearchParams, header: string | null, params: Strea
 
 const resumeAfter = ({ index, streamId }: EventId, field: ResumePoint['field']): ResumePoint =>
   streamId === undefined ? { lastIndex: index, field } : { lastIndex: index, streamId, field };
-
-/**
- * The query string that asks the route for these parameters; defaults are left out. `lastEventId`
- * resumes after that event (a fetch client's way; an `EventSource` sends the header itself).
- */
-export function toStreamQuery(params: StreamParams, lastEventId?: string): URLSearchParams {
-  const query = new URLSearchParams();
-  if (params.n !== DEFAULT_PARAMS.n) query.set('n', String(params.n));
-  if (params.delayMs !== DEFAULT_PARAMS.delayMs) query.set('delay', String(params.delayMs));
-  if (params.template !== DEFAULT_PARAMS.template) query.set('template', params.template);
-  if (isStepMode(params)) query.set('mode', 'step');
-  if (params.ids) query.set('ids', '1');
-  if (params.retryMs !== undefined) query.set('retry', String(params.retryMs));
-  if (params.end !== undefined && params.end !== 'close') query.set('end', params.end);
-  if (params.dropAfter !== undefined) query.set('dropAfter', String(params.dropAfter));
-  if (params.buffer !== undefined && params.buffer !== BUFFER_MIN) query.set('buffer', String(params.buffer));
-  if (lastEventId !== undefined) query.set(LAST_EVENT_ID_PARAM, lastEventId);
-  return query;
-}

@@ -6,7 +6,7 @@ import { GET } from '@/app/api/stream/route';
 import { highlightLines } from '@/lib/code/highlight';
 import { fillSlots } from '@/lib/code/slots';
 import { DEFAULT_PARAMS, countChars, type StreamParams } from '@/lib/contract/params';
-import { toStreamQuery } from '@/lib/contract/query';
+import { toStreamQuery } from '@/lib/contract/stream-query';
 import { FLASK_POSITION_LINES, flaskSlotFills, flaskSource } from './flask-code';
 
 /** Debian's python3 with its python3-flask package, as CI installs it (scripts/ensure-flask.mjs). */

@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
-import { parseStreamQuery, toStreamQuery } from '@/lib/contract/query';
+import { parseStreamQuery } from '@/lib/contract/query';
+import { toStreamQuery } from '@/lib/contract/stream-query';
 import type { Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { validateDraft } from '@/lib/contract/draft';
-import { toStreamQuery } from '@/lib/contract/query';
+import { toStreamQuery } from '@/lib/contract/stream-query';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './frame-batcher';
 import type { LessonActions, LessonState, WireLog } from './lesson-state';

@@ -1,7 +1,7 @@
 import { narrate, type LessonView, type Narration } from '@/lib/lesson/narration';
 import { validateDraft, type DraftResult } from '@/lib/contract/draft';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
-import { toStreamQuery } from '@/lib/contract/query';
+import { toStreamQuery } from '@/lib/contract/stream-query';
 import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';

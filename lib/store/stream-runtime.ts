@@ -1,4 +1,5 @@
-import type { StreamParams } from '@/lib/contract/params';
+import { LAST_EVENT_ID_HEADER } from '@/lib/contract/event-id';
+import { hasEventIds } from '@/lib/contract/params';
 import type { StreamEvent } from '@/lib/trace/types';
 import { createBatcher } from './frame-batcher';
 import { runEventSource } from './read-event-source';
@@ -13,11 +14,6 @@ import type { StreamConnection, StreamConnectionOptions, WireEntry } from './str
 /** EventSource's wait before reconnecting when the server sends no `retry:` (Chromium's and Firefox's). */
 export const DEFAULT_RETRY_MS = 3000;
 
-// TODO(wire-contract merge): these fields arrive in StreamParams with the server's lab parameters.
-type LabParams = StreamParams & { ids?: boolean; retryMs?: number; end?: 'close' | 'event' | '204' };
-
-/** Whether frames carry ids, so a broken connection can resume after the last one. */
-export const carriesIds = (params: LabParams) => params.ids === true || params.end === '204';
 
 /**
  * Opens the stream over `transport` and feeds what arrives, in batches. With `fetch`, a run whose
@@ -27,7 +23,7 @@ export const carriesIds = (params: LabParams) => params.ids === true || params.e
  */
 export function connect(options: StreamConnectionOptions): StreamConnection {
   const { transport, url, fetchImpl, now, scheduleFlush, onEvents, onWire, onStreamId } = options;
-  const params: LabParams = options.params;
+  const { params } = options;
   // One batch for both, so a frame's row and its bytes reach the page in the same render.
   const batcher = createBatcher<{ event: StreamEvent } | { wire: WireEntry }>((batch) => {
     const wireEntries = batch.flatMap((entry) => ('wire' in entry ? [entry.wire] : []));
@@ -86,7 +82,7 @@ export function connect(options: StreamConnectionOptions): StreamConnection {
         fetchImpl,
         now,
         startedAt: startedAt ?? undefined,
-        headers: resumeFrom === null ? {} : { 'Last-Event-ID': resumeFrom },
+        headers: resumeFrom === null ? {} : { [LAST_EVENT_ID_HEADER]: resumeFrom },
         onStreamId,
         wire: {
           chunk: (chunk) => wire.push({ kind: 'chunk', chunk }),
@@ -99,12 +95,12 @@ export function connect(options: StreamConnectionOptions): StreamConnection {
           if (event.type === 'open') opened = true;
           if (event.type === 'frame' && event.id !== undefined) lastEventId = event.id;
           // A connection lost mid-stream resumes when the frames carry ids; otherwise the run fails, as it always has.
-          if (event.type === 'error' && opened && carriesIds(params) && event.message.startsWith('connection lost')) return resume('cut');
+          if (event.type === 'error' && opened && hasEventIds(params) && event.message.startsWith('connection lost')) return resume('cut');
           push(event);
         },
       }).then(() => {
         if (!cutByUs || closed) return;
-        if (carriesIds(params)) resume('cut');
+        if (hasEventIds(params)) resume('cut');
         else
           push({
             type: 'error',

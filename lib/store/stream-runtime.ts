@@ -14,7 +14,6 @@ import type { StreamConnection, StreamConnectionOptions, WireEntry } from './str
 /** EventSource's wait before reconnecting when the server sends no `retry:` (Chromium's and Firefox's). */
 export const DEFAULT_RETRY_MS = 3000;
 
-
 /**
  * Opens the stream over `transport` and feeds what arrives, in batches. With `fetch`, a run whose
  * frames carry ids resumes after a cut as EventSource would: it waits the `retry:` the server sent

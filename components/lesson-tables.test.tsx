@@ -1,3 +1,4 @@
+import { DEFAULT_DRAFT } from '@/lib/contract/draft';
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
@@ -63,7 +64,7 @@ describe('ExecutionTable and VariableTracker', () => {
   });
 
   it("show the prediction for the form's parameters before any run, marked as predicted", () => {
-    const store = createLessonStore({ draft: { n: '2', sleepSeconds: '0.5', template: 'Hi {i}', mode: 'timed' } });
+    const store = createLessonStore({ draft: { ...DEFAULT_DRAFT, n: '2', sleepSeconds: '0.5', template: 'Hi {i}', mode: 'timed' } });
     render(
       <LessonStoreProvider store={store}>
         <ExecutionTable />

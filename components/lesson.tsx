@@ -1,6 +1,5 @@
 import { CodePanel } from './code-panel';
 import { ExecutionTable } from './execution-table';
-import { LazyClientSwitch } from './lab/lazy-client-switch';
 import { LazyStreamLab } from './lab/lazy-stream-lab';
 import { LazyKeyMoments } from './lazy-key-moments';
 import { LessonFrame, PresenterToggle } from './lesson-frame';
@@ -65,7 +64,6 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
                 <SampleSummary />
               </div>
               <ParamsForm />
-              <LazyClientSwitch />
             </section>
             <RunBar />
 

@@ -1,3 +1,4 @@
+import { DEFAULT_DRAFT } from '@/lib/contract/draft';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -128,7 +129,7 @@ describe('QuizSection', () => {
   });
 
   it('stops offering More questions when every different question has been asked, never repeating one', async () => {
-    const { user } = renderQuiz({ n: '1', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' });
+    const { user } = renderQuiz({ ...DEFAULT_DRAFT, n: '1', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' });
     const more = screen.getByRole('button', { name: 'More questions' });
     for (let clicks = 0; clicks < 20 && more.getAttribute('aria-disabled') !== 'true'; clicks++) await user.click(more);
     expect(more).toHaveAttribute('aria-disabled', 'true');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateDraft } from './draft';
+import { DEFAULT_DRAFT, validateDraft } from './draft';
 import { DEFAULT_PARAMS, STREAM_ENDS, renderTemplate, type StreamParams } from './params';
 import { parseStreamQuery } from './query';
 import { toStreamQuery } from './stream-query';
@@ -163,19 +163,25 @@ describe('renderTemplate', () => {
 
 describe('validateDraft', () => {
   it('accepts the form defaults as the seed parameters', () => {
-    expect(validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' })).toEqual({
+    expect(validateDraft({ ...DEFAULT_DRAFT, n: '3', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' })).toEqual({
       ok: true,
       params: DEFAULT_PARAMS,
     });
   });
 
   it('carries step mode through to the parameters', () => {
-    expect(validateDraft({ n: '3', sleepSeconds: '1', template: 'x', mode: 'step' })).toMatchObject({ params: { mode: 'step' } });
+    expect(validateDraft({ ...DEFAULT_DRAFT, n: '3', sleepSeconds: '1', template: 'x', mode: 'step' })).toMatchObject({
+      params: { mode: 'step' },
+    });
   });
 
   it('turns seconds into whole milliseconds', () => {
-    expect(validateDraft({ n: '5', sleepSeconds: '0.25', template: 'x', mode: 'timed' })).toMatchObject({ params: { delayMs: 250 } });
-    expect(validateDraft({ n: '5', sleepSeconds: '.5', template: 'x', mode: 'timed' })).toMatchObject({ params: { delayMs: 500 } });
+    expect(validateDraft({ ...DEFAULT_DRAFT, n: '5', sleepSeconds: '0.25', template: 'x', mode: 'timed' })).toMatchObject({
+      params: { delayMs: 250 },
+    });
+    expect(validateDraft({ ...DEFAULT_DRAFT, n: '5', sleepSeconds: '.5', template: 'x', mode: 'timed' })).toMatchObject({
+      params: { delayMs: 500 },
+    });
   });
 
   it.each([
@@ -187,8 +193,29 @@ describe('validateDraft', () => {
     [{ sleepSeconds: '11' }, 'sleepSeconds', 'Sleep must be between 0 and 10 seconds'],
     [{ template: '' }, 'template', 'Message template must not be empty'],
     [{ template: 'x'.repeat(201) }, 'template', 'Message template must be at most 200 characters'],
+    [{ retryMs: 'soon' }, 'retryMs', 'Retry must be a whole number'],
+    [{ retryMs: '60001' }, 'retryMs', 'Retry must be between 0 and 60000'],
+    [{ buffer: '0' }, 'buffer', 'Buffer must be between 1 and 1000'],
+    [{ dropAfter: '3' }, 'dropAfter', 'Cut after frame must be between 0 and 2'],
   ])('rejects %j with a message on its field', (change, field, message) => {
-    const result = validateDraft({ n: '3', sleepSeconds: '1', template: 'Message {i}', mode: 'timed' as const, ...change });
+    const result = validateDraft({ ...DEFAULT_DRAFT, ...change });
     expect(result).toEqual({ ok: false, errors: { [field]: message } });
+  });
+});
+
+describe('the stream lab in the form', () => {
+  it('asks for the seed when every option is off or empty', () => {
+    expect(validateDraft(DEFAULT_DRAFT)).toEqual({ ok: true, params: DEFAULT_PARAMS });
+  });
+
+  it('turns each option into the parameter the API takes, and back', () => {
+    const draft = { ...DEFAULT_DRAFT, ids: true, end: 'event' as const, retryMs: '500', dropAfter: '1', buffer: '2' };
+    const result = validateDraft(draft);
+    expect(result).toEqual({ ok: true, params: { ...DEFAULT_PARAMS, ids: true, end: 'event', retryMs: 500, dropAfter: 1, buffer: 2 } });
+    expect(toStreamQuery(result.ok ? result.params : DEFAULT_PARAMS).toString()).toBe('ids=1&retry=500&end=event&dropAfter=1&buffer=2');
+  });
+
+  it('leaves a buffer of 1 out: one frame at a time is no buffering', () => {
+    expect(validateDraft({ ...DEFAULT_DRAFT, buffer: '1' })).toEqual({ ok: true, params: DEFAULT_PARAMS });
   });
 });

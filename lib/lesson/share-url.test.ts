@@ -48,4 +48,14 @@ describe('share links', () => {
     });
     expect(writeShareUrl(readShareUrl('?step=99').state)).toBe('?step=5');
   });
+
+  it("carry the stream lab: ids, retry, ending, cut and buffer, each checked by the API, a cut against the link's own range", () => {
+    const { state, notices } = readShareUrl('?n=5&ids=1&retry=500&end=204&dropAfter=3&buffer=2&client=eventsource');
+    expect(notices).toEqual([]);
+    expect(state.params).toEqual({ ...DEFAULT_SHARED_STATE.params, n: 5, ids: true, retryMs: 500, end: '204', dropAfter: 3, buffer: 2 });
+    expect(writeShareUrl(state)).toBe('?n=5&ids=1&retry=500&end=204&dropAfter=3&buffer=2&client=eventsource');
+    expect(readShareUrl('?dropAfter=3').notices).toEqual([
+      'The link’s dropAfter is not valid (dropAfter must be between 0 and 2), so nothing cuts the connection.',
+    ]);
+  });
 });

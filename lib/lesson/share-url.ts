@@ -25,11 +25,21 @@ export const DEFAULT_SHARED_STATE: SharedState = {
   quiz: 'classic',
 };
 
-const DEFAULT_WORDS: Record<'n' | 'delay' | 'template' | 'mode', string> = {
-  n: String(DEFAULT_PARAMS.n),
-  delay: `${DEFAULT_PARAMS.delayMs} ms`,
-  template: `“${DEFAULT_PARAMS.template}”`,
-  mode: 'timed',
+/** The stream's parameters a share link can carry (a resume point is not one: it belongs to a request). */
+const LINK_FIELDS = ['n', 'delay', 'template', 'mode', 'ids', 'retry', 'end', 'dropAfter', 'buffer'] as const;
+type LinkField = (typeof LINK_FIELDS)[number];
+
+/** What an invalid value falls back to, in words. */
+const DEFAULT_WORDS: Record<LinkField, string> = {
+  n: `it is ${DEFAULT_PARAMS.n}`,
+  delay: `it is ${DEFAULT_PARAMS.delayMs} ms`,
+  template: `it is “${DEFAULT_PARAMS.template}”`,
+  mode: 'it is timed',
+  ids: 'frames carry no ids',
+  retry: 'the browser keeps its own retry delay',
+  end: 'the stream just ends',
+  dropAfter: 'nothing cuts the connection',
+  buffer: 'frames are not buffered',
 };
 
 /**
@@ -39,19 +49,17 @@ const DEFAULT_WORDS: Record<'n' | 'delay' | 'template' | 'mode', string> = {
 export function readShareUrl(search: string): { state: SharedState; notices: string[] } {
   const query = new URLSearchParams(search);
   const notices: string[] = [];
-  const params: StreamParams = { ...DEFAULT_PARAMS };
-  for (const field of ['n', 'delay', 'template', 'mode'] as const) {
+  let params: StreamParams = { ...DEFAULT_PARAMS };
+  for (const field of LINK_FIELDS) {
     const value = query.get(field);
     if (value === null) continue;
-    const parsed = parseStreamQuery(new URLSearchParams([[field, value]]));
+    // Each value checked by the API's own rules, against the range read so far (a cut names one of its frames).
+    const parsed = parseStreamQuery(new URLSearchParams([...toStreamQuery(params), [field, value]]));
     if (!parsed.ok) {
-      notices.push(`The link’s ${field} is not valid (${parsed.error}), so it is ${DEFAULT_WORDS[field]}.`);
+      notices.push(`The link’s ${field} is not valid (${parsed.error}), so ${DEFAULT_WORDS[field]}.`);
       continue;
     }
-    if (field === 'n') params.n = parsed.params.n;
-    if (field === 'delay') params.delayMs = parsed.params.delayMs;
-    if (field === 'template') params.template = parsed.params.template;
-    if (field === 'mode' && parsed.params.mode) params.mode = parsed.params.mode;
+    params = parsed.params;
   }
 
   const { cursor, notice } = readStep(query.get('step'), params);

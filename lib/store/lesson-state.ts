@@ -1,5 +1,5 @@
 import type { DraftField, ParamsDraft } from '@/lib/contract/draft';
-import type { StreamMode, StreamParams } from '@/lib/contract/params';
+import type { StreamEnd, StreamMode, StreamParams } from '@/lib/contract/params';
 import type { Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
@@ -46,6 +46,9 @@ export interface LessonState {
 export interface LessonActions {
   editDraft: (field: DraftField, value: string) => void;
   setMode: (mode: StreamMode) => void;
+  /** The stream lab's switches: ids on every frame, and how the stream ends. */
+  setIds: (ids: boolean) => void;
+  setEnd: (end: StreamEnd) => void;
   /** Validates the form and, if it is valid, opens a stream with it. Returns whether it started. */
   run: () => boolean;
   /** Disconnects: the server's generator stops, the table records the Stop. */

@@ -22,6 +22,8 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       ...runActions,
       editDraft: (field, value) => set((state) => ({ draft: { ...state.draft, [field]: value } })),
       setMode: (mode) => set((state) => ({ draft: { ...state.draft, mode } })),
+      setIds: (ids) => set((state) => ({ draft: { ...state.draft, ids } })),
+      setEnd: (end) => set((state) => ({ draft: { ...state.draft, end } })),
       seek: (cursor) => set({ cursor: cursor === null ? null : Math.max(1, Math.round(cursor)) }),
 
       next: () => {

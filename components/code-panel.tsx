@@ -3,8 +3,8 @@ import path from 'node:path';
 import { extractExcerpt, requirePositions } from '@/lib/code/excerpt';
 import { highlightLines } from '@/lib/code/highlight';
 import { TYPESCRIPT_EXCERPTS } from '@/lib/code/typescript-excerpts';
-import { DEFAULT_PARAMS } from '@/lib/contract/params';
-import { FLASK_POSITION_LINES, flaskSource } from '@/lib/lesson/flask-code';
+import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
+import { FLASK_VARIANTS, flaskSource, flaskVariantKey, type FlaskVariant } from '@/lib/lesson/flask-code';
 import { CodeView, type CodeFile } from './code-view';
 
 /** One of this project's marked excerpts, highlighted, with the lines its positions light. */
@@ -20,20 +20,33 @@ async function typescriptFile({ file, region, caption, positions }: (typeof TYPE
   };
 }
 
-/**
- * The generator in two languages, highlighted here on the server: the seed's Flask code (its
- * parameters are slots the browser fills in) and this project's own TypeScript, the marked
- * excerpts that production runs.
- */
-export async function CodePanel() {
-  const flask = flaskSource(DEFAULT_PARAMS);
-  const flaskFile: CodeFile = {
+/** The Flask app of one shape, highlighted with the seed's values; the browser fills in the parameters. */
+async function flaskFile(variant: FlaskVariant): Promise<CodeFile> {
+  const shape: StreamParams = {
+    ...DEFAULT_PARAMS,
+    ...(variant.resume ? { ids: true } : {}),
+    ...(variant.retry ? { retryMs: 3000 } : {}),
+    ...(variant.end === 'close' ? {} : { end: variant.end }),
+  };
+  const flask = flaskSource(shape);
+  return {
     name: 'app.py',
     lines: await highlightLines(flask.code, 'python'),
     lineNumbers: flask.code.split('\n').map((_, line) => line + 1),
     slots: flask.slots,
-    positions: { ...FLASK_POSITION_LINES },
+    positions: flask.positions,
   };
+}
+
+/**
+ * The generator in two languages, highlighted here on the server: the seed's Flask code in each
+ * shape the stream lab's options give it (its parameters are slots the browser fills in), and
+ * this project's own TypeScript, the marked excerpts that production runs.
+ */
+export async function CodePanel() {
+  const flask = Object.fromEntries(
+    await Promise.all(FLASK_VARIANTS.map(async (variant) => [flaskVariantKey(variant), await flaskFile(variant)] as const)),
+  );
   const typescriptFiles = await Promise.all(TYPESCRIPT_EXCERPTS.map(typescriptFile));
-  return <CodeView flask={flaskFile} typescript={typescriptFiles} />;
+  return <CodeView flask={flask} typescript={typescriptFiles} />;
 }

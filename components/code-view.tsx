@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
-import { flaskSlotFills, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
+import { flaskSlotFills, flaskVariant, flaskVariantKey, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
@@ -23,7 +23,7 @@ export interface CodeFile {
 type Tab = 'python' | 'typescript';
 
 /** Code with the executing line lit, following the run's parameters (or the form's, before a run). */
-export function CodeView({ flask, typescript }: { flask: CodeFile; typescript: CodeFile[] }) {
+export function CodeView({ flask, typescript }: { flask: Record<string, CodeFile>; typescript: CodeFile[] }) {
   const [tab, setTab] = useState<Tab>('python');
   const position = useCodePosition();
   const runParams = useLessonStore((state) => state.runParams);
@@ -70,7 +70,7 @@ export function CodeView({ flask, typescript }: { flask: CodeFile; typescript: C
         className="code-tabpanel"
         data-stage-part="code"
       >
-        {(tab === 'python' ? [flask] : typescript).map((file) => (
+        {(tab === 'python' ? [flask[flaskVariantKey(flaskVariant(params))]!] : typescript).map((file) => (
           <CodeBlock key={file.name} file={file} params={params} position={position} />
         ))}
       </div>

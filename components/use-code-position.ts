@@ -35,7 +35,12 @@ export function useCodePosition(): CodePosition | null {
   switch (lastRow.kind) {
     case 'start':
       return 'start';
+    case 'reopen':
+      return 'request'; // a new request arrives: the view runs again
+    case 'no-content':
+      return 'noContent';
     case 'yield':
+      if (/^event: /m.test(lastRow.frame ?? '')) return 'endEvent';
       // Live, the sleep line lights only while the connection is open (not after a Stop).
       return sleeps && sleepingAfterStep === lastRow.step && (view !== 'live' || status === 'open') ? 'sleep' : 'yield';
     case 'end':

@@ -7,7 +7,7 @@ import { highlightLines } from '@/lib/code/highlight';
 import { fillSlots } from '@/lib/code/slots';
 import { DEFAULT_PARAMS, countChars, type StreamParams } from '@/lib/contract/params';
 import { toStreamQuery } from '@/lib/contract/stream-query';
-import { FLASK_POSITION_LINES, flaskSlotFills, flaskSource } from './flask-code';
+import { flaskSlotFills, flaskSource, flaskVariant } from './flask-code';
 
 /** Debian's python3 with its python3-flask package, as CI installs it (scripts/ensure-flask.mjs). */
 const PYTHON = '/usr/bin/python3';
@@ -73,11 +73,36 @@ const randomParams = fc
   .filter((params) => countChars(params.template) <= 200);
 /** A fresh batch every run; a failure names its template, so it can join NAMED. */
 const RANDOM: Array<[string, StreamParams]> = fc.sample(randomParams, 60).map((params) => [JSON.stringify(params), params]);
-const CASES = [...NAMED, ...RANDOM];
+/** The stream lab's options, each of which changes the app's lines; some requests resume with `Last-Event-ID`. */
+const LAB: Array<[string, StreamParams, Record<string, string>]> = [
+  ['ids on', { n: 3, delayMs: 0, template: 'Message {i}', ids: true }, {}],
+  ['ids, resumed after id 0', { n: 3, delayMs: 0, template: 'Message {i}', ids: true }, { 'Last-Event-ID': '0' }],
+  ['ids, resumed after the last id', { n: 3, delayMs: 0, template: 'Message {i}', ids: true }, { 'Last-Event-ID': '2' }],
+  ['retry first', { n: 2, delayMs: 250, template: 'tick {i}', retryMs: 2500 }, {}],
+  ['a final event: end', { n: 2, delayMs: 0, template: 'Message {i}', end: 'event' }, {}],
+  [
+    'ids, retry and event: end, resumed',
+    { n: 4, delayMs: 0, template: 'a {i}\nb', ids: true, retryMs: 0, end: 'event' },
+    { 'Last-Event-ID': '1' },
+  ],
+  ['end=204, a first request', { n: 3, delayMs: 0, template: 'Message {i}', end: '204' }, {}],
+  ['end=204, resumed midway', { n: 3, delayMs: 0, template: 'Message {i}', end: '204' }, { 'Last-Event-ID': '0' }],
+  ['end=204, the reconnect after the last id', { n: 3, delayMs: 0, template: 'Message {i}', end: '204' }, { 'Last-Event-ID': '2' }],
+];
 
-/** The Flask code as the page shows it: the seed's source highlighted once, its slots filled in. */
+const CASES: Array<[string, StreamParams, Record<string, string>]> = [...NAMED, ...RANDOM].map(([name, params]) => [name, params, {}]);
+const ALL = [...CASES, ...LAB];
+
+/** The Flask code as the page shows it: its shape's source highlighted once (seed values), its slots filled in. */
 async function shownFlaskCode(params: StreamParams): Promise<string> {
-  const seed = flaskSource(DEFAULT_PARAMS);
+  const { resume, retry, end } = flaskVariant(params);
+  const shape: StreamParams = {
+    ...DEFAULT_PARAMS,
+    ...(resume ? { ids: true } : {}),
+    ...(retry ? { retryMs: 3000 } : {}),
+    ...(end === 'close' ? {} : { end }),
+  };
+  const seed = flaskSource(shape);
   const lines = await highlightLines(seed.code, 'python');
   return lines
     .map((tokens, line) =>
@@ -88,8 +113,8 @@ async function shownFlaskCode(params: StreamParams): Promise<string> {
     .join('\n');
 }
 
-/** Runs each source with Debian's Flask, all in one process. */
-function runWithFlask(sources: string[]): Array<Sent & { sleeps: number[] }> {
+/** Runs each source with Debian's Flask, each with its request's headers, all in one process. */
+function runWithFlask(runs: Array<{ source: string; headers: Record<string, string> }>): Array<Sent & { sleeps: number[] }> {
   const check = spawnSync(PYTHON, ['-c', 'import flask'], { encoding: 'utf8' });
   if (check.status !== 0) {
     throw new Error(
@@ -97,16 +122,16 @@ function runWithFlask(sources: string[]): Array<Sent & { sleeps: number[] }> {
         "Install Debian's package: sudo apt-get install -y python3-flask (npm test does this as root: scripts/ensure-flask.mjs).",
     );
   }
-  const run = spawnSync(PYTHON, [HARNESS], { input: JSON.stringify(sources), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(PYTHON, [HARNESS], { input: JSON.stringify(runs), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`flask-harness.py failed:\n${run.stderr}`);
   const results = JSON.parse(run.stdout) as Array<{ status: number; contentType: string | null; body: string; sleeps: number[] }>;
   return results.map((result) => ({ ...result, body: Buffer.from(result.body, 'base64') }));
 }
 
-/** What `GET /api/stream` sends for these parameters, start to end, under fake timers (no waiting). */
-async function streamed(params: StreamParams): Promise<Sent> {
+/** What `GET /api/stream` sends for these parameters (and request headers), start to end, under fake timers (no waiting). */
+async function streamed(params: StreamParams, headers: Record<string, string> = {}): Promise<Sent> {
   vi.useFakeTimers();
-  const response = GET(new Request(`http://test/api/stream?${toStreamQuery(params)}`));
+  const response = GET(new Request(`http://test/api/stream?${toStreamQuery(params)}`, { headers }));
   let done = false;
   const body = new Response(response.body).arrayBuffer().finally(() => (done = true));
   while (!done) await vi.advanceTimersByTimeAsync(Math.max(params.delayMs, 1));
@@ -118,23 +143,23 @@ describe('the Flask code the page shows, run by Flask', () => {
   const flask = new Map<string, Sent & { sleeps: number[] }>();
 
   beforeAll(async () => {
-    for (const [name, params] of CASES) shown.set(name, await shownFlaskCode(params));
-    const results = runWithFlask(CASES.map(([name]) => shown.get(name)!));
-    CASES.forEach(([name], index) => flask.set(name, results[index]!));
+    for (const [name, params] of ALL) shown.set(name, await shownFlaskCode(params));
+    const results = runWithFlask(ALL.map(([name, , headers]) => ({ source: shown.get(name)!, headers })));
+    ALL.forEach(([name], index) => flask.set(name, results[index]!));
   }, 60_000);
 
   afterEach(() => vi.useRealTimers());
 
-  it('is the source flaskSource builds, for every template', () => {
-    for (const [name, params] of CASES) expect(shown.get(name), name).toBe(flaskSource(params).code);
+  it('is the source flaskSource builds, for every template and every shape', () => {
+    for (const [name, params] of ALL) expect(shown.get(name), name).toBe(flaskSource(params).code);
   });
 
-  it.each(CASES)("sends exactly /api/stream's bytes for %s", async (name, params) => {
-    const ours = await streamed(params);
+  it.each(ALL)("sends exactly /api/stream's bytes for %s", async (name, params, headers) => {
+    const ours = await streamed(params, headers);
     const theirs = flask.get(name)!;
-    expect(theirs.status).toBe(200);
-    expect(ours.status).toBe(200);
-    expect(theirs.contentType).toBe(ours.contentType);
+    expect(theirs.status).toBe(ours.status);
+    expect([200, 204]).toContain(ours.status);
+    if (ours.status === 200) expect(theirs.contentType).toBe(ours.contentType);
     expect(theirs.body.toString('utf8')).toBe(ours.body.toString('utf8'));
     expect(theirs.body.equals(ours.body)).toBe(true);
   });
@@ -144,12 +169,13 @@ describe('the Flask code the page shows, run by Flask', () => {
   });
 
   it("keeps the seed's yield line for a single-line template, and every highlighted line in place", () => {
-    const seedLines = flaskSource(DEFAULT_PARAMS).code.split('\n');
-    expect(seedLines[FLASK_POSITION_LINES.yield]).toBe("            yield f'data: Message {i}\\n\\n'");
+    const seed = flaskSource(DEFAULT_PARAMS);
+    const seedLines = seed.code.split('\n');
+    expect(seedLines[seed.positions.yield!]).toBe("            yield f'data: Message {i}\\n\\n'");
     for (const [name] of CASES) {
       const lines = shown.get(name)!.split('\n');
       expect(lines, name).toHaveLength(seedLines.length);
-      for (const line of Object.values(FLASK_POSITION_LINES))
+      for (const line of Object.values(seed.positions))
         expect(lines[line]!.trimStart().split(/[ (]/)[0], name).toBe(seedLines[line]!.trimStart().split(/[ (]/)[0]);
     }
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { executionTableNote, sampleSummary } from './content';
-import { FLASK_POSITION_LINES, flaskSource } from './flask-code';
+import { flaskSource } from './flask-code';
+
+const FLASK_POSITION_LINES = flaskSource(DEFAULT_PARAMS).positions as Record<'request' | 'start' | 'yield' | 'sleep', number>;
 
 describe('flaskSource', () => {
   it("is the seed's example for the seed parameters", () => {

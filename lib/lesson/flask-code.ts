@@ -1,6 +1,6 @@
 import type { SlotFill } from '@/lib/code/slots';
 import { splitLines } from '@/lib/sse/encode';
-import type { StreamParams } from '@/lib/contract/params';
+import { hasEventIds, type StreamEnd, type StreamParams } from '@/lib/contract/params';
 import { escapePythonText, formatSeconds } from '@/lib/trace/format';
 
 /** A place in a code line whose text follows the parameters. Columns are UTF-16 offsets. */
@@ -8,29 +8,75 @@ export interface CodeSlot {
   line: number;
   start: number;
   end: number;
-  name: 'n' | 'template' | 'sleep';
+  name: 'n' | 'template' | 'sleep' | 'retry';
 }
 
-/** Where the generator is, as the code panel highlights it. */
-export type CodePosition = 'request' | 'start' | 'yield' | 'sleep' | 'end';
+/**
+ * Where the generator is, as the code panel highlights it: the request arriving, the loop, a
+ * yield and its sleep, the loop done, and the stream lab's endings (a final `event: end`, a 204).
+ */
+export type CodePosition = 'request' | 'start' | 'yield' | 'sleep' | 'end' | 'endEvent' | 'noContent';
 
-const SLOT = /⟨(n|template|sleep)⟩/g;
+/**
+ * The shape of the Flask app for these parameters: the stream lab's options change its lines
+ * (resuming from `Last-Event-ID` when frames carry ids, a `retry:` first, the endings), while
+ * the range, the template and the sleep are slots in those lines.
+ */
+export interface FlaskVariant {
+  resume: boolean;
+  retry: boolean;
+  end: StreamEnd;
+}
 
-/** The seed's Flask example; ⟨…⟩ marks the parameters. */
-const FLASK_LINES_WITH_SLOTS = [
-  'from flask import Flask, Response',
-  'import time',
-  '',
-  'app = Flask(__name__)',
-  '',
-  "@app.route('/stream')",
-  'def stream():',
-  '    def event_stream():',
-  '        for i in range(⟨n⟩):',
-  "            yield f'data: ⟨template⟩\\n\\n'",
-  '            time.sleep(⟨sleep⟩)',
-  "    return Response(event_stream(), mimetype='text/event-stream')",
-];
+export function flaskVariant(params: StreamParams): FlaskVariant {
+  return { resume: hasEventIds(params), retry: params.retryMs !== undefined, end: params.end ?? 'close' };
+}
+
+export const flaskVariantKey = ({ resume, retry, end }: FlaskVariant) =>
+  `${resume ? 'ids' : 'no-ids'}/${retry ? 'retry' : 'no-retry'}/${end}`;
+
+/** Every shape the app can take (`end=204` always has ids). */
+export const FLASK_VARIANTS: readonly FlaskVariant[] = [false, true].flatMap((retry) =>
+  (['close', 'event', '204'] as const).flatMap((end) =>
+    [false, true].filter((resume) => resume || end !== '204').map((resume) => ({ resume, retry, end })),
+  ),
+);
+
+const SLOT = /⟨(n|template|sleep|retry)⟩/g;
+
+/** A line of the app, with ⟨…⟩ marking its parameters and the positions it lights up. */
+interface SourceLine {
+  text: string;
+  positions?: CodePosition[];
+}
+
+/** The seed's Flask example, with the lines the stream lab's options add, each the bytes our server sends. */
+function flaskLines({ resume, retry, end }: FlaskVariant): SourceLine[] {
+  return [
+    { text: resume ? 'from flask import Flask, Response, request' : 'from flask import Flask, Response' },
+    { text: 'import time' },
+    { text: '' },
+    { text: 'app = Flask(__name__)' },
+    { text: '' },
+    { text: "@app.route('/stream')" },
+    { text: 'def stream():' },
+    // A reconnect names the last id it got; the generator resumes after it.
+    ...(resume ? [{ text: "    start = int(request.headers.get('Last-Event-ID', -1)) + 1" }] : []),
+    ...(end === '204'
+      ? [{ text: '    if start == ⟨n⟩:' }, { text: '        return Response(status=204)', positions: ['noContent' as const] }]
+      : []),
+    { text: '    def event_stream():' },
+    ...(retry ? [{ text: "        yield 'retry: ⟨retry⟩\\n\\n'" }] : []),
+    { text: resume ? '        for i in range(start, ⟨n⟩):' : '        for i in range(⟨n⟩):', positions: ['start', 'end'] },
+    {
+      text: resume ? "            yield f'id: {i}\\ndata: ⟨template⟩\\n\\n'" : "            yield f'data: ⟨template⟩\\n\\n'",
+      positions: ['yield'],
+    },
+    { text: '            time.sleep(⟨sleep⟩)', positions: ['sleep'] },
+    ...(end === 'event' ? [{ text: "        yield 'event: end\\ndata: done\\n\\n'", positions: ['endEvent' as const] }] : []),
+    { text: "    return Response(event_stream(), mimetype='text/event-stream')", positions: ['request'] },
+  ];
+}
 
 /** Lone UTF-16 surrogates: not text Python can hold; the stream's UTF-8 encoder sends each as U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -66,40 +112,42 @@ export function flaskSlotText(name: CodeSlot['name'], params: StreamParams): str
       return formatSeconds(params.delayMs);
     case 'template':
       return templateSlotText(params.template);
+    case 'retry':
+      return String(params.retryMs ?? 0);
   }
 }
 
-/** What replaces the slots of one line of the seed's source to make this parameters' source. */
+/** What replaces the slots of one line of a source to make this parameters' source. */
 export function flaskSlotFills(slots: readonly CodeSlot[], line: number, params: StreamParams): SlotFill[] {
   return slots
     .filter((slot) => slot.line === line)
     .map((slot) => ({ start: slot.start, end: slot.end, text: flaskSlotText(slot.name, params) }));
 }
 
-/** The Flask source for these parameters and where its parameters sit, line by line. */
-export function flaskSource(params: StreamParams): { code: string; slots: CodeSlot[] } {
-  const slots: CodeSlot[] = [];
-  const lines = FLASK_LINES_WITH_SLOTS.map((template, line) => {
-    let out = '';
-    let last = 0;
-    for (const match of template.matchAll(SLOT)) {
-      out += template.slice(last, match.index);
-      const name = match[1] as CodeSlot['name'];
-      const text = flaskSlotText(name, params);
-      slots.push({ line, start: out.length, end: out.length + text.length, name });
-      out += text;
-      last = match.index + match[0].length;
-    }
-    return out + template.slice(last);
-  });
-  return { code: lines.join('\n'), slots };
+/** The Flask app, run as shown, for these parameters: its code, where its parameters sit, and the line of each position. */
+export interface FlaskSource {
+  code: string;
+  slots: CodeSlot[];
+  positions: Partial<Record<CodePosition, number>>;
 }
 
-/** The 0-based line the Flask panel highlights for each position. */
-export const FLASK_POSITION_LINES: Record<CodePosition, number> = {
-  request: 11, // the view returns a Response wrapping the generator; nothing has run yet
-  start: 8, // Flask starts iterating: the for loop begins
-  yield: 9,
-  sleep: 10,
-  end: 8, // range() is exhausted: the loop, and so the generator, ends
-};
+/** The Flask source for these parameters (its shape from the stream lab's options), line by line. */
+export function flaskSource(params: StreamParams): FlaskSource {
+  const slots: CodeSlot[] = [];
+  const positions: Partial<Record<CodePosition, number>> = {};
+  const lines = flaskLines(flaskVariant(params)).map(({ text, positions: marks = [] }, line) => {
+    for (const mark of marks) positions[mark] = line;
+    let out = '';
+    let last = 0;
+    for (const match of text.matchAll(SLOT)) {
+      out += text.slice(last, match.index);
+      const name = match[1] as CodeSlot['name'];
+      const value = flaskSlotText(name, params);
+      slots.push({ line, start: out.length, end: out.length + value.length, name });
+      out += value;
+      last = match.index + match[0].length;
+    }
+    return out + text.slice(last);
+  });
+  return { code: lines.join('\n'), slots, positions };
+}

@@ -1,6 +1,7 @@
 """Runs Flask apps exactly as the page shows them and reports what each sends (flask-code.run.test.ts).
 
-stdin: a JSON list of Python sources, each a whole `app.py` defining `app` with a `/stream` route.
+stdin: a JSON list of runs: {source, headers}, the source a whole `app.py` defining `app` with a
+`/stream` route, the headers those of the request (a reconnect's `Last-Event-ID`).
 stdout: a JSON list, one {status, contentType, body (base64), sleeps} per source, in order.
 
 The source runs unchanged. Only the clock is stood in for: `time.sleep` records its argument and
@@ -14,12 +15,12 @@ import sys
 import time
 
 
-def run(source):
+def run(source, headers):
     sleeps = []
     time.sleep = sleeps.append  # the shown code calls time.sleep(...) through the module
     namespace = {'__name__': 'app'}
     exec(compile(source, 'app.py', 'exec'), namespace)
-    response = namespace['app'].test_client().get('/stream')
+    response = namespace['app'].test_client().get('/stream', headers=headers)
     body = response.get_data()  # runs the generator to its end, every yield and sleep
     return {
         'status': response.status_code,
@@ -29,4 +30,4 @@ def run(source):
     }
 
 
-json.dump([run(source) for source in json.load(sys.stdin)], sys.stdout)
+json.dump([run(entry['source'], entry['headers']) for entry in json.load(sys.stdin)], sys.stdout)

@@ -20,7 +20,12 @@ export interface CompareStoreOptions {
 }
 
 const pageClock = () => performance.timeOrigin + performance.now();
-const nextFrame = (paint: (pageTime: number) => void) => requestAnimationFrame((time) => paint(performance.timeOrigin + time));
+/**
+ * "Shown": when the first animation frame after the message reached the store starts its work
+ * (React has already put it in the DOM; style, layout and paint follow). Read with `performance.now()`
+ * rather than the callback's argument: that is the frame's start, which can come before the message did.
+ */
+const nextFrame = (paint: (pageTime: number) => void) => requestAnimationFrame(() => paint(pageClock()));
 
 const emptyLanes = (): Record<LaneId, LaneState> => Object.fromEntries(LANE_IDS.map((id) => [id, EMPTY_LANE])) as Record<LaneId, LaneState>;
 

@@ -46,3 +46,6 @@ export const formatRequests = (count: number): string => `${WHOLE.format(count)}
 
 /** "10.4×". */
 export const formatRatio = (ratio: number): string => `${ONE_DECIMAL.format(ratio)}×`;
+
+/** Every byte, with separators: "3,862 B". */
+export const formatExactBytes = (bytes: number): string => `${WHOLE.format(bytes)} B`;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { COMPARE_N_MAX, COMPARE_N_MIN, validateCompareDraft, type CompareDraftField } from '@/lib/compare/query';
 import { selectBusy } from '@/lib/store/compare/compare-selectors';
 import { ActionButton } from '../action-button';
@@ -12,6 +12,8 @@ interface FieldSpec {
   hint: string;
   inputMode: 'numeric' | 'decimal';
 }
+
+const subscribeToNothing = () => () => {};
 
 const FIELDS: readonly FieldSpec[] = [
   { field: 'n', label: 'Messages n', hint: `${COMPARE_N_MIN}–${COMPARE_N_MAX} here (the lesson takes up to 10,000)`, inputMode: 'numeric' },
@@ -27,6 +29,12 @@ export function CompareForm() {
   const draft = useCompareStore((state) => state.draft);
   const showAllErrors = useCompareStore((state) => state.showAllErrors);
   const busy = useCompareStore(selectBusy);
+  // false on the server and while hydrating: Start works only once the page's script runs.
+  const hydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   const hasRun = useCompareStore((state) => state.status !== 'idle');
   const { edit, start, stop, reset } = useCompareActions();
   const [touched, setTouched] = useState<Partial<Record<CompareDraftField, boolean>>>({});
@@ -81,7 +89,7 @@ export function CompareForm() {
         );
       })}
       <div className="compare-controls" role="group" aria-label="Run controls">
-        <ActionButton type="submit" className="button button-primary" unavailable={busy}>
+        <ActionButton type="submit" className="button button-primary" unavailable={busy || !hydrated}>
           Start
         </ActionButton>
         <ActionButton type="button" className="button" onClick={stop} unavailable={!busy}>

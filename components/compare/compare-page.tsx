@@ -33,8 +33,8 @@ export function ComparePage() {
           <div className="compare-intro">
             <h2 id="compare-setup-heading">One schedule, four ways to deliver it</h2>
             <p>
-              The server has n messages, d seconds apart, like the lesson&apos;s generator. Each lane below gets them from this server over
-              real requests; the browser counts what each one spends and how long each message takes to reach the screen.
+              n messages, d seconds apart, as the lesson&apos;s generator sends them. Each lane fetches them from this server over real
+              requests; your browser counts what each spends and how soon each message reaches the screen.
             </p>
           </div>
           <CompareForm />

@@ -76,7 +76,12 @@ export function LaneCard({ id }: { id: LaneId }) {
         {state.messages.map((message) => (
           <li key={message.i}>
             <span className="lane-message">{message.data}</span>
-            <span className="lane-latency">{message.shownAt === null ? '' : formatMs(message.shownAt - message.readyAt)}</span>
+            {message.shownAt !== null && (
+              <>
+                <span className="visually-hidden">, shown after</span>{' '}
+                <span className="lane-latency">{formatMs(message.shownAt - message.readyAt)}</span>
+              </>
+            )}
           </li>
         ))}
       </ol>

@@ -36,6 +36,9 @@ test.describe('/compare', () => {
     expect(observed.get('Short polling every 1 s')).toBeGreaterThanOrEqual(3);
     expect(observed.get('Short polling every 250 ms')).toBeGreaterThan(observed.get('Short polling every 1 s')!);
     await expect(reading).toContainText('SSE needed 1 request');
+    // One polite region speaks for the page: each lane once, when it is done, never each counter.
+    await expect(page.getByRole('status')).toContainText('All four lanes are done');
+    await expect(page.getByRole('status')).toHaveCount(1);
 
     // Nothing more is asked once every lane is done.
     const settled = new Map(observed);

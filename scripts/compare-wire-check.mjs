@@ -1,7 +1,7 @@
 // Checks /compare's byte counts against the wire: puts a byte-counting HTTP/1.1 proxy between
 // Chromium and a running Stepstream, runs the default schedule on /compare through it, and prints,
 // for each lane, what the page counted beside what crossed the proxy (request heads, response
-// heads, bodies and chunk framing, attributed request by request).
+// heads, bodies and chunk framing, attributed request by request), and the latencies it measured.
 // Usage: node scripts/compare-wire-check.mjs [targetBaseUrl]   (default http://127.0.0.1:3000)
 import { createServer, connect } from 'node:net';
 import { chromium } from '@playwright/test';
@@ -118,6 +118,13 @@ for (const [label, isLane] of LANES) {
     'bytes (page / wire without framing)': `${await figure(/^Bytes on the wire/)} / ${heads + sum('body')}`,
     'headers (page / wire)': `${await figure(/^of them headers/)} / ${heads}`,
     'chunk framing (not counted)': sum('framing'),
+    'latency mean / worst (page)': `${await lane
+      .getByRole('row', { name: /^Latency, mean/ })
+      .getByRole('cell')
+      .textContent()} / ${await lane
+      .getByRole('row', { name: /^Latency, worst/ })
+      .getByRole('cell')
+      .textContent()}`,
   });
 }
 console.table(rows);

@@ -71,7 +71,15 @@ export default tseslint.config(
   layer(['lib/sse/**'], OURS, REACT, NEXT),
   layer(['lib/contract/**'], SERVER, STORE, COMPONENTS, APP, REACT, NEXT, refuse(['node:*'], 'the contract runs in the browser too.')),
   layer(
-    ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/code/slots.ts', 'lib/code/excerpt.ts', 'lib/code/typescript-excerpts.ts'],
+    [
+      'lib/trace/**',
+      'lib/quiz/**',
+      'lib/lesson/**',
+      'lib/compare/**',
+      'lib/code/slots.ts',
+      'lib/code/excerpt.ts',
+      'lib/code/typescript-excerpts.ts',
+    ],
     SERVER,
     STORE,
     COMPONENTS,
@@ -84,7 +92,7 @@ export default tseslint.config(
   layer(['components/**'], SERVER, APP),
   {
     // The model takes time and chance as arguments: same input, same output.
-    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**'],
+    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/compare/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-properties': [

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { ComparePage } from './compare-page';
 import { LessonPage } from './lesson-page';
 
 /** WCAG 2.2 AA and axe's best practices: what the issue asks every page and state to pass. */
@@ -88,6 +89,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await lesson.run.click();
       await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
       await expectNoViolations(page, 'presenter closed');
+    });
+
+    test('/compare idle and finished', async ({ page }) => {
+      const compare = new ComparePage(page);
+      await compare.goto();
+      await expectNoViolations(page, '/compare idle');
+      await compare.sleep.fill('0.25');
+      await compare.start.click();
+      await expect(compare.reading.getByText(/^To deliver the same 3 messages/)).toBeVisible({ timeout: 15_000 });
+      await expectNoViolations(page, '/compare finished');
     });
 
     test('the embed and the 404 page', async ({ page }) => {

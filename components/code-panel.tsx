@@ -8,10 +8,14 @@ import { FLASK_VARIANTS, flaskSource, flaskVariantKey, type FlaskVariant } from 
 import { CodeView, type CodeFile } from './code-view';
 
 /** One of this project's marked excerpts, highlighted, with the lines its positions light. */
-async function typescriptFile({ file, region, caption, positions }: (typeof TYPESCRIPT_EXCERPTS)[number]): Promise<CodeFile> {
-  const source = await readFile(path.join(process.cwd(), file), 'utf8');
+async function typescriptFile(shown: (typeof TYPESCRIPT_EXCERPTS)[number]): Promise<CodeFile> {
+  const { file, region, caption, positions } = shown;
+  // Read at render from the checkout this server runs in (server.mjs serves from it), not traced into a bundle.
+  const sourcePath = path.join(/* turbopackIgnore: true */ process.cwd(), file);
+  const source = await readFile(/* turbopackIgnore: true */ sourcePath, 'utf8');
   const excerpt = requirePositions(extractExcerpt(source, region, file), positions, file);
   return {
+    ...('end' in shown ? { onlyWhenEnd: shown.end } : {}),
     name: `${file} — ${caption}`,
     lineNumbers: excerpt.lineNumbers,
     lines: await highlightLines(excerpt.text, 'typescript'),

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
 import { flaskSlotFills, flaskVariant, flaskVariantKey, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
-import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
+import { DEFAULT_PARAMS, type StreamEnd, type StreamParams } from '@/lib/contract/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 import { useCodePosition } from './use-code-position';
@@ -18,6 +18,8 @@ export interface CodeFile {
   lines: CodeToken[][];
   slots: CodeSlot[];
   positions: Partial<Record<CodePosition, number>>;
+  /** Shown only when the stream ends this way (the lines that ending adds). */
+  onlyWhenEnd?: StreamEnd;
 }
 
 type Tab = 'python' | 'typescript';
@@ -70,7 +72,10 @@ export function CodeView({ flask, typescript }: { flask: Record<string, CodeFile
         className="code-tabpanel"
         data-stage-part="code"
       >
-        {(tab === 'python' ? [flask[flaskVariantKey(flaskVariant(params))]!] : typescript).map((file) => (
+        {(tab === 'python'
+          ? [flask[flaskVariantKey(flaskVariant(params))]!]
+          : typescript.filter((file) => file.onlyWhenEnd === undefined || file.onlyWhenEnd === (params.end ?? 'close'))
+        ).map((file) => (
           <CodeBlock key={file.name} file={file} params={params} position={position} />
         ))}
       </div>

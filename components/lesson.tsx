@@ -37,6 +37,7 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
     cursor: shared.cursor,
     presenting: shared.presenting,
     transport: shared.transport,
+    closeAfterLast: shared.closeAfterLast,
   };
   return (
     <LessonStoreProvider options={lessonOptions}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { QUIET_MOMENT, announcement, type AnnounceMoment } from '@/lib/lesson/announce';
+import { QUIET_MOMENT, announcement, type AnnounceMoment, type AnnouncedEnding } from '@/lib/lesson/announce';
 import { narrationText } from '@/lib/lesson/narration';
 import type { LessonState } from '@/lib/store/lesson-state';
 import { selectLessonView, selectNarration, selectObservedTrace } from '@/lib/store/selectors';
@@ -15,13 +15,15 @@ export interface AnnouncerProps {
   onReady: () => void;
 }
 
+const ENDINGS: ReadonlySet<string> = new Set<AnnouncedEnding>(['end', 'stopped', 'error', 'no-content', 'closed']);
+
 /** At most one announcement a second: a screen reader can't keep up with 30 frames a second. */
 const ANNOUNCE_INTERVAL_MS = 1000;
 
 function momentOf(state: LessonState, run: number): AnnounceMoment {
   const rows = selectObservedTrace(state)?.rows ?? [];
   const last = rows.at(-1);
-  const ending = last?.kind === 'end' || last?.kind === 'stopped' || last?.kind === 'error' ? last.kind : null;
+  const ending = last && ENDINGS.has(last.kind) ? (last.kind as AnnouncedEnding) : null;
   return {
     run,
     status: state.status,

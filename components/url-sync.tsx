@@ -24,6 +24,7 @@ export function UrlSync() {
         cursor: state.cursor,
         presenting: state.presenting,
         transport: state.transport,
+        closeAfterLast: state.closeAfterLast,
       });
       if (quiz.getState().quiz !== state.quiz) quiz.getState().actions.startQuiz(state.quiz);
     }
@@ -35,6 +36,7 @@ export function UrlSync() {
         cursor: lessonState.cursor,
         presenting: lessonState.presenting,
         transport: lessonState.transport,
+        closeAfterLast: lessonState.closeAfterLast,
         quiz: quiz.getState().quiz,
       };
       const search = writeShareUrl(shared);

@@ -2,12 +2,14 @@
 
 import { selectObservedTrace } from '@/lib/store/selectors';
 import { useLessonStore } from '../lesson-store-provider';
+import { LoopEndings } from './loop-endings';
 import { ReadyStateTimeline } from './ready-state-timeline';
 
 /**
  * What the browser's own client does with the seed's stream: `new EventSource('/api/stream')`
  * reconnects whenever the response ends, so the three messages come round again, for ever; the
- * readyState bar shows the loop, and the counts show what `onmessage` sees of it.
+ * readyState bar shows the loop, the counts show what `onmessage` sees of it, and the endings
+ * below stop it.
  */
 export function EventSourceLab() {
   const trace = useLessonStore(selectObservedTrace);
@@ -45,6 +47,7 @@ export function EventSourceLab() {
       ) : (
         <p className="muted">Switch the client to EventSource and run: the table gains a reconnect row each time round.</p>
       )}
+      <LoopEndings />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answersNoContent, formatEventId, parseEventId } from './event-id';
+import { answersNoContent, endsWithNoContent, formatEventId, parseEventId } from './event-id';
 
 const STREAM_ID = '0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b';
 
@@ -46,5 +46,13 @@ describe('answersNoContent', () => {
     expect(answersNoContent({ n: 3, end: '204' }, undefined)).toBe(false);
     expect(answersNoContent({ n: 3, end: 'event' }, { lastIndex: 2 })).toBe(false);
     expect(answersNoContent({ n: 3 }, { lastIndex: 2 })).toBe(false);
+  });
+
+  it('ends with 204 for end=204, and for a step stream with ids (which cannot start over without a new place)', () => {
+    expect(endsWithNoContent({ end: '204' })).toBe(true);
+    expect(endsWithNoContent({ mode: 'step', ids: true })).toBe(true);
+    expect(endsWithNoContent({ mode: 'step' })).toBe(false);
+    expect(endsWithNoContent({ ids: true })).toBe(false);
+    expect(endsWithNoContent({ end: 'event', ids: true })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { StreamParams } from './params';
+import { hasEventIds, isStepMode, type StreamParams } from './params';
 import { STREAM_ID_PATTERN } from './protocol';
 
 /**
@@ -56,5 +56,17 @@ export function parseEventId(text: string): EventId | null {
  * nothing is left to send. An `EventSource` answered anything but 200 fails the connection and
  * stops reconnecting (WHATWG HTML §9.2.3, #sse-processing-model); 204 says so without a body.
  */
+// WARNING: the code panel shows this function to students when end=204 (lib/code/typescript-excerpts.ts).
+// #region lesson-excerpt no-content
 export const answersNoContent = (params: Pick<StreamParams, 'n' | 'end'>, resume: Pick<ResumePoint, 'lastIndex'> | undefined) =>
-  params.end === '204' && resume?.lastIndex === params.n - 1;
+  params.end === '204' && resume?.lastIndex === params.n - 1; // lesson: noContent
+// #endregion lesson-excerpt no-content
+
+/**
+ * Whether the reconnect after the last frame is answered `204 No Content`: always with `end=204`;
+ * and for a step-mode stream with ids once it has ended, since it cannot start again without
+ * holding a new place for its presenter (the reconnect names a stream no longer held). The page's
+ * EventSource reader reports the refusal that follows as that 204.
+ */
+export const endsWithNoContent = (params: Pick<StreamParams, 'end' | 'ids' | 'mode'>) =>
+  params.end === '204' || (isStepMode(params) && hasEventIds(params));

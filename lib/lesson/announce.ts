@@ -15,10 +15,13 @@ export interface AnnounceMoment {
   /** The data of the latest frame, if any. */
   lastData: string | null;
   /** How the run ended, once it has: the last row's kind. */
-  ending: 'end' | 'stopped' | 'error' | null;
+  ending: AnnouncedEnding | null;
   /** In a replay, the narration of the step on show; null at the live end. */
   replay: string | null;
 }
+
+/** The last row's kind, for the kinds that end a run. */
+export type AnnouncedEnding = 'end' | 'stopped' | 'error' | 'no-content' | 'closed';
 
 export const QUIET_MOMENT: AnnounceMoment = { run: 0, status: 'idle', frames: 0, lastData: null, ending: null, replay: null };
 
@@ -33,10 +36,19 @@ function statusSentence(next: AnnounceMoment): string | null {
       return 'Connecting to the stream.';
     case 'open':
       return 'Connection open.';
-    case 'closed':
-      return next.ending === 'stopped'
-        ? `Stopped: the connection is closed after ${next.frames} frame${next.frames === 1 ? '' : 's'}.`
-        : `Connection closed: the generator ended after ${next.frames} frame${next.frames === 1 ? '' : 's'}.`;
+    case 'closed': {
+      const after = `after ${next.frames} frame${next.frames === 1 ? '' : 's'}`;
+      switch (next.ending) {
+        case 'stopped':
+          return `Stopped: the connection is closed ${after}.`;
+        case 'no-content':
+          return `The server answered 204 No Content ${after}: EventSource stopped reconnecting.`;
+        case 'closed':
+          return `The page closed its EventSource ${after}: it will not reconnect.`;
+        default:
+          return `Connection closed: the generator ended ${after}.`;
+      }
+    }
     case 'idle':
     case 'error':
       // An error is an alert of its own, said at once; idle follows Reset, which the person did.

@@ -48,6 +48,8 @@ const SLOT = /⟨(n|template|sleep|retry)⟩/g;
 interface SourceLine {
   text: string;
   positions?: CodePosition[];
+  /** One of the lines an ending (`end=event`, `end=204`) adds, with what it needs. */
+  ending?: true;
 }
 
 /** The seed's Flask example, with the lines the stream lab's options add, each the bytes our server sends. */
@@ -61,9 +63,12 @@ function flaskLines({ resume, retry, end }: FlaskVariant): SourceLine[] {
     { text: "@app.route('/stream')" },
     { text: 'def stream():' },
     // A reconnect names the last id it got; the generator resumes after it.
-    ...(resume ? [{ text: "    start = int(request.headers.get('Last-Event-ID', -1)) + 1" }] : []),
+    ...(resume ? [{ text: "    start = int(request.headers.get('Last-Event-ID', -1)) + 1", ending: end === '204' || undefined }] : []),
     ...(end === '204'
-      ? [{ text: '    if start == ⟨n⟩:' }, { text: '        return Response(status=204)', positions: ['noContent' as const] }]
+      ? [
+          { text: '    if start == ⟨n⟩:', ending: true as const },
+          { text: '        return Response(status=204)', positions: ['noContent' as const], ending: true as const },
+        ]
       : []),
     { text: '    def event_stream():' },
     ...(retry ? [{ text: "        yield 'retry: ⟨retry⟩\\n\\n'" }] : []),
@@ -73,7 +78,9 @@ function flaskLines({ resume, retry, end }: FlaskVariant): SourceLine[] {
       positions: ['yield'],
     },
     { text: '            time.sleep(⟨sleep⟩)', positions: ['sleep'] },
-    ...(end === 'event' ? [{ text: "        yield 'event: end\\ndata: done\\n\\n'", positions: ['endEvent' as const] }] : []),
+    ...(end === 'event'
+      ? [{ text: "        yield 'event: end\\ndata: done\\n\\n'", positions: ['endEvent' as const], ending: true as const }]
+      : []),
     { text: "    return Response(event_stream(), mimetype='text/event-stream')", positions: ['request'] },
   ];
 }
@@ -137,17 +144,37 @@ export function flaskSource(params: StreamParams): FlaskSource {
   const positions: Partial<Record<CodePosition, number>> = {};
   const lines = flaskLines(flaskVariant(params)).map(({ text, positions: marks = [] }, line) => {
     for (const mark of marks) positions[mark] = line;
-    let out = '';
-    let last = 0;
-    for (const match of text.matchAll(SLOT)) {
-      out += text.slice(last, match.index);
-      const name = match[1] as CodeSlot['name'];
-      const value = flaskSlotText(name, params);
-      slots.push({ line, start: out.length, end: out.length + value.length, name });
-      out += value;
-      last = match.index + match[0].length;
-    }
-    return out + text.slice(last);
+    const filled = fillFlaskLine(text, params);
+    for (const slot of filled.slots) slots.push({ ...slot, line });
+    return filled.text;
   });
   return { code: lines.join('\n'), slots, positions };
+}
+
+/**
+ * The lines of the Flask app an ending adds for these parameters (none for `end=close`), as they
+ * read in it, less the indent they all share (the function around them is not shown).
+ */
+export function flaskEndingLines(params: StreamParams): string[] {
+  const lines = flaskLines(flaskVariant(params))
+    .filter((line) => line.ending)
+    .map((line) => fillFlaskLine(line.text, params).text);
+  const shared = Math.min(...lines.map((line) => /^ */.exec(line)![0].length));
+  return lines.map((line) => line.slice(shared));
+}
+
+/** One line with its ⟨…⟩ slots filled in for these parameters, and where each slot's text landed. */
+function fillFlaskLine(text: string, params: StreamParams): { text: string; slots: Array<Omit<CodeSlot, 'line'>> } {
+  const slots: Array<Omit<CodeSlot, 'line'>> = [];
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(SLOT)) {
+    out += text.slice(last, match.index);
+    const name = match[1] as CodeSlot['name'];
+    const value = flaskSlotText(name, params);
+    slots.push({ start: out.length, end: out.length + value.length, name });
+    out += value;
+    last = match.index + match[0].length;
+  }
+  return { text: out + text.slice(last), slots };
 }

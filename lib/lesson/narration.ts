@@ -1,5 +1,6 @@
 import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import { formatSeconds, pythonStringLiteral } from '@/lib/trace/format';
+import { CLOSED_ON_END_ACTION } from '@/lib/trace/reduce';
 import type { ConnectionStatus, ExecutionRow, Trace } from '@/lib/trace/types';
 
 /**
@@ -82,6 +83,14 @@ export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tens
       return {
         headline: now ? 'the server answers 204 No Content' : 'the server answered 204 No Content',
         detail: 'EventSource stops reconnecting',
+      };
+    case 'closed':
+      return {
+        headline: now ? 'the page closes its EventSource' : 'the page closed its EventSource',
+        detail:
+          row.action === CLOSED_ON_END_ACTION
+            ? "it called source.close() on the server's event: end, so the browser does not reconnect"
+            : 'it called source.close() after the last message, so the browser does not reconnect',
       };
   }
 }

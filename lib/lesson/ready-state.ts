@@ -23,6 +23,7 @@ function stateAfter(row: ExecutionRow): ReadyState | null {
     case 'stopped':
     case 'error':
     case 'no-content':
+    case 'closed':
       return 'CLOSED';
     case 'yield':
       return null;

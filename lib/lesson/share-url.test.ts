@@ -13,10 +13,11 @@ describe('share links', () => {
       cursor: 3,
       presenting: true,
       transport: 'eventsource' as const,
+      closeAfterLast: true,
       quiz: 42,
     };
     const search = writeShareUrl(state);
-    expect(search).toBe('?n=5&delay=500&template=Hi+%7Bi%7D+%26+bye&mode=step&step=3&present=1&client=eventsource&quiz=42');
+    expect(search).toBe('?n=5&delay=500&template=Hi+%7Bi%7D+%26+bye&mode=step&step=3&present=1&client=eventsource&close=last&quiz=42');
     expect(readShareUrl(search)).toEqual({ state, notices: [] });
   });
 
@@ -54,6 +55,10 @@ describe('share links', () => {
     expect(notices).toEqual([]);
     expect(state.params).toEqual({ ...DEFAULT_SHARED_STATE.params, n: 5, ids: true, retryMs: 500, end: '204', dropAfter: 3, buffer: 2 });
     expect(writeShareUrl(state)).toBe('?n=5&ids=1&retry=500&end=204&dropAfter=3&buffer=2&client=eventsource');
+    expect(readShareUrl('?client=eventsource&close=never')).toEqual({
+      state: { ...DEFAULT_SHARED_STATE, transport: 'eventsource' },
+      notices: ['The link’s close is not last, so the page leaves its EventSource open.'],
+    });
     expect(readShareUrl('?dropAfter=3').notices).toEqual([
       'The link’s dropAfter is not valid (dropAfter must be between 0 and 2), so nothing cuts the connection.',
     ]);

@@ -7,12 +7,14 @@ import { expectedTrace } from '@/lib/trace/expected';
 /** How the page reads the stream: `fetch` and a parser, or the browser's own `EventSource` (`client=eventsource`). */
 export type ClientTransport = 'fetch' | 'eventsource';
 
-/** What a share link holds: `/?n=5&delay=500&template=…&mode=step&step=3&present=1&quiz=42&client=eventsource`. */
+/** What a share link holds: `/?n=5&delay=500&template=…&mode=step&step=3&present=1&quiz=42&client=eventsource&close=last`. */
 export interface SharedState {
   params: StreamParams;
   cursor: Cursor;
   presenting: boolean;
   transport: ClientTransport;
+  /** `close=last`: with EventSource, the page closes it after the last message. */
+  closeAfterLast: boolean;
   /** `classic` (the lesson's questions) or a generated quiz's seed. */
   quiz: 'classic' | number;
 }
@@ -22,6 +24,7 @@ export const DEFAULT_SHARED_STATE: SharedState = {
   cursor: null,
   presenting: false,
   transport: 'fetch',
+  closeAfterLast: false,
   quiz: 'classic',
 };
 
@@ -77,7 +80,13 @@ export function readShareUrl(search: string): { state: SharedState; notices: str
   if (client === 'eventsource') transport = 'eventsource';
   else if (client !== null && client !== 'fetch') notices.push('The link’s client is not fetch or eventsource, so it reads with fetch.');
 
-  return { state: { params, cursor, presenting: query.get('present') === '1', transport, quiz }, notices };
+  const close = query.get('close');
+  if (close !== null && close !== 'last') notices.push('The link’s close is not last, so the page leaves its EventSource open.');
+
+  return {
+    state: { params, cursor, presenting: query.get('present') === '1', transport, closeAfterLast: close === 'last', quiz },
+    notices,
+  };
 }
 
 /**
@@ -102,6 +111,7 @@ export function writeShareUrl(state: SharedState): string {
   if (state.cursor !== null) query.set('step', String(state.cursor));
   if (state.presenting) query.set('present', '1');
   if (state.transport === 'eventsource') query.set('client', 'eventsource');
+  if (state.closeAfterLast) query.set('close', 'last');
   if (state.quiz !== 'classic') query.set('quiz', String(state.quiz));
   const text = query.toString();
   return text ? `?${text}` : '';

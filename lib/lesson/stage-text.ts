@@ -44,6 +44,8 @@ export function wireCaption({ view, status, params, row, lastFrame, sleepLeftMs 
   if (view === 'replay' && status === 'open') return 'open at this step of the recording';
   if (status === 'closed' && row?.kind === 'end') return 'the generator ended, so the response ended';
   if (status === 'closed' && row?.kind === 'stopped') return 'the client hung up; the generator stopped';
+  if (status === 'closed' && row?.kind === 'no-content') return 'the server answered 204, so EventSource stopped for good';
+  if (status === 'closed' && row?.kind === 'closed') return 'the page closed its EventSource, so nothing reconnects';
   if (status === 'error') return 'the stream failed';
   return '\u00a0';
 }

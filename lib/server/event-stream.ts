@@ -140,10 +140,13 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
   function onStep(step: IteratorResult<string, void>): boolean | Promise<boolean> {
     // WARNING: the client may have gone while the generator slept; writing now would throw.
     if (finished) return false;
+    // WARNING: the code panel shows these lines to students when end=event (lib/code/typescript-excerpts.ts).
+    // #region lesson-excerpt end-event
     if (step.done) {
-      cleanup(endFrame);
+      cleanup(endFrame); // lesson: endEvent
       return false;
     }
+    // #endregion lesson-excerpt end-event
     index += 1;
     if (index <= resumeAfter) return pump(); // the client has this frame already
     if (writeQuietly(step.value)) return true;
@@ -181,6 +184,15 @@ export function startEventStream(params: StreamParams, sink: FrameSink, options:
   return { pump, cancel: onAbort };
 }
 
+/**
+ * How long a cut (`dropAfter`) waits after its last frame has left before dropping the connection.
+ * Without it, Chromium's EventSource sometimes loses that frame: when the bytes and the
+ * connection's end arrive together, the page is told of the failure before it has read them
+ * (seen here about once in a hundred cuts, on loopback). The frame must arrive, or "cut after
+ * frame K" would sometimes be "after K − 1".
+ */
+export const CUT_GRACE_MS = 100;
+
 /** What a `ReadableStream` is errored with when the server cuts it (`dropAfter`); an abort, so Next.js logs nothing. */
 const CUT = () => new DOMException('The server cut the connection (dropAfter).', 'AbortError');
 
@@ -209,8 +221,8 @@ export function toReadableStream(start: (sink: FrameSink) => RunningEventStream)
             send(lastFrame);
             // WARNING: erroring the stream at once could discard the frame before it is sent: Next.js
             // pipes each chunk to the socket corked until the next tick, and destroys the socket
-            // when the stream errors. One turn of the event loop lets the frame leave first.
-            setImmediate(() => controller.error(CUT()));
+            // when the stream errors. The grace lets the frame leave, and reach the page, first.
+            setTimeout(() => controller.error(CUT()), CUT_GRACE_MS);
           },
         });
       },

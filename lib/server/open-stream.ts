@@ -85,6 +85,8 @@ export function readStreamRequest(url: URL, lastEventId: string | null = null): 
   const held = resume?.streamId === undefined ? undefined : findRejoinableStream(resume.streamId);
   if (answersNoContent(params, resume)) return { ok: true, status: 204, held };
   if (resume?.streamId === undefined) return { ok: true, status: 200, params, resume };
+  // The last frame of a stream no longer held: it ended, and the client has everything it sent.
+  if (!held && resume.lastIndex === params.n - 1) return { ok: true, status: 204 };
   if (!held) return refusal(400, `${resume.field} names no running step-mode stream (it may have ended).`, resume.field);
   if (resume.lastIndex >= held.sent()) return refusal(400, `${resume.field} names a frame this stream has not sent yet.`, resume.field);
   return { ok: true, status: 200, params, resume, held };

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JSON_HEADERS } from '@/lib/http/responses';
 import { API_RESPONSE_HEADERS } from '@/lib/http/security-headers';
 import { SSE_HEADERS } from '@/lib/sse/headers';
-import type { FrameSink } from './event-stream';
+import { CUT_GRACE_MS, type FrameSink } from './event-stream';
 import { NO_CONTENT_HEADERS, openStream, readStreamRequest, type StreamRefusal } from './open-stream';
 
 const STREAM_HEADERS = { ...API_RESPONSE_HEADERS, ...SSE_HEADERS };
@@ -67,9 +67,12 @@ export function serveStreamOnNode(request: IncomingMessage, response: ServerResp
 }
 // #endregion lesson-excerpt direct-route
 
-/** A Node response as a stream's sink. A cut destroys the socket once the last frame has left, so the body never ends cleanly. */
+/**
+ * A Node response as a stream's sink. A cut destroys the socket `CUT_GRACE_MS` after the last
+ * frame has left, so the frame arrives and the body never ends cleanly.
+ */
 const nodeSink = (response: ServerResponse): FrameSink => ({
   write: (frame) => void response.write(frame),
   end: (finalFrame) => void response.end(finalFrame),
-  cut: (lastFrame) => void response.write(lastFrame, () => response.destroy()),
+  cut: (lastFrame) => void response.write(lastFrame, () => setTimeout(() => response.destroy(), CUT_GRACE_MS)),
 });

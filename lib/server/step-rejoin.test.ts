@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/stream/[id]/advance/route';
 import { GET } from '@/app/api/stream/route';
+import { CUT_GRACE_MS } from './event-stream';
 import { registryHealth } from './registry';
 
 const decoder = new TextDecoder();
@@ -102,6 +103,22 @@ describe('a step-mode stream with ids', () => {
     });
   });
 
+  it("answers the reconnect after an ended stream's last frame with 204, and holds no new place for it", async () => {
+    const { id, reader } = await openStepStream('n=2&mode=step&ids=1');
+    for (const i of [0, 1]) {
+      await advance(id);
+      expect(await next(reader)).toBe(frame(id, i));
+    }
+    await advance(id); // the last sleep: the generator ends
+    expect(await next(reader)).toBeNull();
+    expect(activeStreams()).toBe(0);
+    const reconnect = open('n=2&mode=step&ids=1', `${id}/1`);
+    expect(reconnect.status).toBe(204);
+    expect(activeStreams()).toBe(0);
+    // An earlier frame of a stream no longer held is still refused: those frames cannot be sent again.
+    expect(open('n=2&mode=step&ids=1', `${id}/0`).status).toBe(400);
+  });
+
   it('refuses a rejoin naming an unknown stream, or a frame it has not sent, with 400 naming the field', async () => {
     const unknown = open('n=5&mode=step&ids=1', '0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b/0');
     expect(await unknown.json()).toMatchObject({ field: 'Last-Event-ID' });
@@ -135,7 +152,7 @@ describe('a step-mode stream with ids', () => {
     await advance(id);
     expect(await next(reader)).toBe(frame(id, 0));
     const cut = expect(reader.read()).rejects.toThrow('dropAfter');
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(CUT_GRACE_MS);
     await cut;
     expect(activeStreams()).toBe(1);
     const again = open('n=3&mode=step&ids=1&dropAfter=0', `${id}/0`).body!.getReader();

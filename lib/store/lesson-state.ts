@@ -36,6 +36,8 @@ export interface LessonState {
   presenting: boolean;
   /** How the next run reads the stream: `fetch` (the bytes are seen) or the browser's EventSource. */
   transport: Transport;
+  /** With EventSource: the page closes it after the run's last message (`n` of them), as a client that counts would. */
+  closeAfterLast: boolean;
   /** How the current (or last) run reads it; null before any run. */
   runTransport: Transport | null;
   /** The current run's bytes, for the wire panel (fetch runs only). */
@@ -67,8 +69,9 @@ export interface LessonActions {
   setHighlight: (highlight: TableHighlight | null) => void;
   setPresenting: (presenting: boolean) => void;
   /** Puts back what a share link holds: the form, and the step to show. */
-  restore: (restored: { draft: ParamsDraft; cursor: Cursor; presenting: boolean; transport: Transport }) => void;
+  restore: (restored: { draft: ParamsDraft; cursor: Cursor; presenting: boolean; transport: Transport; closeAfterLast: boolean }) => void;
   setTransport: (transport: Transport) => void;
+  setCloseAfterLast: (closeAfterLast: boolean) => void;
   /** Breaks the live connection as a network would (the resume lab); false when there is none. */
   cut: () => boolean;
   /** Empties the wire panel (the run goes on). */
@@ -81,6 +84,7 @@ export interface LessonStoreOptions {
   cursor?: Cursor;
   presenting?: boolean;
   transport?: Transport;
+  closeAfterLast?: boolean;
   /** Test seams: the network, the clock and the once-per-frame scheduler. */
   fetchImpl?: typeof fetch;
   now?: () => number;

@@ -46,8 +46,9 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
 
       setHighlight: (highlight) => set({ highlight }),
       setPresenting: (presenting) => set({ presenting }),
-      restore: ({ draft, cursor, presenting, transport }) => set({ draft, cursor, presenting, transport }),
+      restore: ({ draft, cursor, presenting, transport, closeAfterLast }) => set({ draft, cursor, presenting, transport, closeAfterLast }),
       setTransport: (transport) => set({ transport }),
+      setCloseAfterLast: (closeAfterLast) => set({ closeAfterLast }),
       clearWire: () => set((state) => ({ wire: { chunks: [], items: [], dropped: state.wire.dropped + state.wire.chunks.length } })),
     };
 
@@ -62,6 +63,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       highlight: null,
       presenting: options.presenting ?? false,
       transport: options.transport ?? 'fetch',
+      closeAfterLast: options.closeAfterLast ?? false,
       runTransport: null,
       wire: EMPTY_WIRE,
       actions,

@@ -10,8 +10,12 @@ export interface EventSourceRunOptions {
   retryMs: number | null;
   /** Frames a full pass sends: a connection that ends after the last one ended, before it was cut. */
   frames: number;
-  /** Whether the stream answers a reconnect from its last id with 204 (`end=204`). */
+  /** Whether the stream answers a reconnect from its last id with 204 (`endsWithNoContent`). */
   endsWith204: boolean;
+  /** Close on the server's `event: end` (`end=event`), as `addEventListener('end', () => source.close())` does. */
+  closeOnEndEvent: boolean;
+  /** Close after `frames` messages, as a client that counts them does. */
+  closeAfterLast: boolean;
   /** The page's `EventSource`; a test seam. */
   eventSourceImpl?: typeof EventSource;
 }
@@ -27,12 +31,15 @@ const iOf = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? Number.NaN);
  * as it happens. What EventSource cannot tell a page (the status of a refusal, the bytes) is not
  * guessed: a close after a reconnect is reported as a 204 only when the stream was asked to send one.
  */
-export function runEventSource({ url, now, onEvent, onStreamId, retryMs, frames, endsWith204, eventSourceImpl }: EventSourceRunOptions) {
+export function runEventSource(options: EventSourceRunOptions) {
+  const { url, now, onEvent, onStreamId, retryMs, frames, endsWith204, closeOnEndEvent, closeAfterLast, eventSourceImpl } = options;
   const Source = eventSourceImpl ?? EventSource;
   const source = new Source(url);
   let firstOpenAt: number | null = null;
   let lastEventId = '';
   let receivedInConnection = 0;
+  /** Messages `onmessage` got, every connection counted: what `if (++received === n) source.close()` counts. */
+  let received = 0;
   let finished = false;
   const since = () => (firstOpenAt === null ? 0 : Math.max(0, now() - firstOpenAt));
   const finish = (event: StreamEvent) => {
@@ -59,6 +66,10 @@ export function runEventSource({ url, now, onEvent, onStreamId, retryMs, frames,
       ...(message.lastEventId ? { id: message.lastEventId } : {}),
       ...(event ? { event } : {}),
     });
+    if (event === undefined) received += 1;
+    if (event === 'end' && closeOnEndEvent) finish({ type: 'end', atMs: since(), reason: 'closed-on-end' });
+    else if (event === undefined && closeAfterLast && received === frames)
+      finish({ type: 'end', atMs: since(), reason: 'closed-after-last' });
   };
   source.addEventListener('message', onMessage);
   source.addEventListener('end', onMessage as EventListener);

@@ -81,7 +81,7 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
         return false;
       }
       disconnect();
-      const transport = get().transport;
+      const { transport, closeAfterLast } = get();
       connectionNumber = 1;
       set({
         showAllErrors: false,
@@ -96,6 +96,7 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
       const query = toStreamQuery(result.params).toString();
       const current = openStreamConnection({
         transport,
+        closeAfterLast,
         params: result.params,
         url: query ? `${streamUrl}?${query}` : streamUrl,
         fetchImpl,
@@ -115,9 +116,10 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
       if (!connection) return;
       const stoppedAt = connection.elapsedMs();
       disconnect(); // delivers what had already arrived before recording the Stop
-      const { status } = get();
-      if (status === 'connecting') set({ status: 'idle', runParams: null, events: [], stepStreamId: null });
-      else if (status === 'open') appendEvents([{ type: 'end', atMs: stoppedAt, reason: 'stopped' }]);
+      const { status, events } = get();
+      // Before anything arrived the run never started; once it has (EventSource may be waiting to reconnect), Stop is a row.
+      if (events.length === 0) set({ status: 'idle', runParams: null, events: [], stepStreamId: null });
+      else if (status === 'open' || status === 'connecting') appendEvents([{ type: 'end', atMs: stoppedAt, reason: 'stopped' }]);
     },
 
     reset: () => {

@@ -11,6 +11,8 @@ export type WireEntry = { kind: 'chunk'; chunk: Omit<WireChunk, 'connection'> } 
 
 export interface StreamConnectionOptions {
   transport: Transport;
+  /** EventSource only: close it after the run's last message. */
+  closeAfterLast: boolean;
   url: string;
   params: StreamParams;
   fetchImpl: typeof fetch;

@@ -1,4 +1,4 @@
-import { LAST_EVENT_ID_HEADER } from '@/lib/contract/event-id';
+import { LAST_EVENT_ID_HEADER, endsWithNoContent } from '@/lib/contract/event-id';
 import { hasEventIds } from '@/lib/contract/params';
 import type { StreamEvent } from '@/lib/trace/types';
 import { createBatcher } from './frame-batcher';
@@ -53,7 +53,9 @@ export function connect(options: StreamConnectionOptions): StreamConnection {
         onStreamId,
         retryMs: params.retryMs ?? null,
         frames: params.n,
-        endsWith204: params.end === '204',
+        endsWith204: endsWithNoContent(params),
+        closeOnEndEvent: params.end === 'event',
+        closeAfterLast: options.closeAfterLast,
       });
       stopSource = () => source.close();
     }

@@ -7,6 +7,8 @@ export const START_ACTION = 'Start event_stream generator';
 export const END_ACTION = 'Generator ends';
 export const STOPPED_ACTION = 'Client disconnects (Stop)';
 export const NO_CONTENT_ACTION = 'The server answers 204 No Content: EventSource stops reconnecting';
+export const CLOSED_AFTER_LAST_ACTION = 'The page calls source.close() after the last message: EventSource stops';
+export const CLOSED_ON_END_ACTION = "The page calls source.close() on the 'end' event: EventSource stops";
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled stream event: ${JSON.stringify(value)}`);
@@ -106,6 +108,8 @@ function rowFor(params: StreamParams, rows: readonly ExecutionRow[], event: Stre
     case 'end':
       if (event.reason === 'complete') return { ...closed, step, kind: 'end', action: END_ACTION };
       if (event.reason === 'no-content') return { ...closed, step, kind: 'no-content', action: NO_CONTENT_ACTION };
+      if (event.reason === 'closed-after-last') return { ...closed, step, kind: 'closed', action: CLOSED_AFTER_LAST_ACTION };
+      if (event.reason === 'closed-on-end') return { ...closed, step, kind: 'closed', action: CLOSED_ON_END_ACTION };
       return { ...closed, step, kind: 'stopped', action: STOPPED_ACTION };
     case 'error':
       return { ...closed, step, kind: 'error', action: `Error: ${event.message}` };

@@ -19,6 +19,7 @@ const FINAL_I: Record<ExecutionRow['kind'], string> = {
   reconnect: 'Reconnect',
   reopen: 'Reopen',
   'no-content': '204',
+  closed: 'Closed',
 };
 
 /**

@@ -25,17 +25,20 @@ export type StreamEvent =
 /**
  * `complete`: the generator ended and the server closed. `stopped`: the client disconnected.
  * `no-content`: the server answered a reconnect with 204, and EventSource stopped for good.
+ * `closed-after-last` / `closed-on-end`: the page closed its EventSource itself, after the last
+ * message it expected or on the server's `event: end`.
  */
-export type EndReason = 'complete' | 'stopped' | 'no-content';
+export type EndReason = 'complete' | 'stopped' | 'no-content' | 'closed-after-last' | 'closed-on-end';
 
 /** The seed's Connection State column. */
 export type ConnectionState = 'Open' | 'Closed';
 
 /**
  * What a row of the Execution Table records: the seed's start, yields and end, and what a real
- * client adds to them (a Stop, an error, a reconnect and the connection it opens, a 204).
+ * client adds to them (a Stop, an error, a reconnect and the connection it opens, a 204, the
+ * page closing its EventSource).
  */
-export type RowKind = 'start' | 'yield' | 'end' | 'stopped' | 'error' | 'reconnect' | 'reopen' | 'no-content';
+export type RowKind = 'start' | 'yield' | 'end' | 'stopped' | 'error' | 'reconnect' | 'reopen' | 'no-content' | 'closed';
 
 /** One row of the seed's Execution Table, plus when it happened. */
 export interface ExecutionRow {

@@ -86,7 +86,15 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
             </div>
 
             <section className="card lab-card" aria-labelledby="lab-heading">
-              <h2 id="lab-heading">Stream lab</h2>
+              <div className="lab-intro">
+                <h2 id="lab-heading">Stream lab</h2>
+                {!embedded && (
+                  <p>
+                    <a href="/compare">SSE against polling</a>: the same three messages by short polling, long polling and SSE, requests and
+                    bytes counted.
+                  </p>
+                )}
+              </div>
               <LazyStreamLab />
             </section>
 

@@ -33,6 +33,16 @@ describe('announcement', () => {
     expect(announcement(open, { ...open, status: 'closed', ending: 'stopped' })).toBe('Stopped: the connection is closed after 2 frames.');
   });
 
+  it("says how EventSource's loop ended: the server's 204, or the page closing it", () => {
+    const open = moment({ status: 'open', frames: 3, lastData: 'Message 2' });
+    expect(announcement(open, { ...open, status: 'closed', ending: 'no-content' })).toBe(
+      'The server answered 204 No Content after 3 frames: EventSource stopped reconnecting.',
+    );
+    expect(announcement(open, { ...open, status: 'closed', ending: 'closed' })).toBe(
+      'The page closed its EventSource after 3 frames: it will not reconnect.',
+    );
+  });
+
   it('counts frames afresh for a new run', () => {
     const finished = moment({ status: 'closed', frames: 3, lastData: 'Message 2', ending: 'end' });
     expect(announcement(finished, { ...QUIET_MOMENT, run: 2, status: 'open', frames: 1, lastData: 'Message 0' })).toBe(

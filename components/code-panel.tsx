@@ -4,7 +4,8 @@ import { extractExcerpt, requirePositions } from '@/lib/code/excerpt';
 import { highlightLines } from '@/lib/code/highlight';
 import { TYPESCRIPT_EXCERPTS } from '@/lib/code/typescript-excerpts';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
-import { FLASK_VARIANTS, flaskSource, flaskVariantKey, type FlaskVariant } from '@/lib/lesson/flask-code';
+import { FLASK_VARIANTS, flaskSource } from '@/lib/lesson/flask-code';
+import { flaskVariantKey, type FlaskVariant } from '@/lib/lesson/flask-slots';
 import { CodeView, type CodeFile } from './code-view';
 
 /** One of this project's marked excerpts, highlighted, with the lines its positions light. */

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { fillSlots, type CodeToken } from '@/lib/code/slots';
-import { flaskSlotFills, flaskVariant, flaskVariantKey, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-code';
+import { flaskSlotFills, flaskVariant, flaskVariantKey, type CodePosition, type CodeSlot } from '@/lib/lesson/flask-slots';
 import { DEFAULT_PARAMS, type StreamEnd, type StreamParams } from '@/lib/contract/params';
 import { selectDraftResult } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SHORTCUTS_STORAGE_KEY } from '@/lib/lesson/shortcuts';
+import { SHORTCUTS_STORAGE_KEY } from '@/lib/lesson/shortcut-setting';
 import { createLessonStore } from '@/lib/store/lesson-store';
 import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { expectedEvents } from '@/lib/trace/expected';

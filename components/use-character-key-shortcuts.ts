@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { SHORTCUTS_STORAGE_KEY, characterKeysFromSaved, savedFromCharacterKeys } from '@/lib/lesson/shortcuts';
+import { SHORTCUTS_STORAGE_KEY, characterKeysFromSaved, savedFromCharacterKeys } from '@/lib/lesson/shortcut-setting';
 
 /*
  * Whether single-character shortcuts (Space, R, P, ?) are on, remembered in localStorage.

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { CodePosition } from '@/lib/lesson/flask-code';
+import type { CodePosition } from '@/lib/lesson/flask-slots';
 import { selectDisplayedTrace, selectLessonView, selectStatusOnShow } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
 

@@ -1,12 +1,17 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { findBursts, visibleBytes, type WireItem, type WireItemKind } from '@/lib/lesson/wire-log';
+import type { WireLog } from '@/lib/lesson/wire-log';
 import { formatArrival } from '@/lib/trace/format';
-import { useLessonStore } from '../lesson-store-provider';
+import { useLessonStore, useLessonStoreApi } from '../lesson-store-provider';
+import { useOnScreen } from '../use-on-screen';
 
 /** The most reads the panel lists at once: the latest ones. */
 const ROWS_ON_SHOW = 200;
+/** The most characters of one read drawn, and parsed items listed: a read of a fast stream can hold thousands of frames. */
+const CHARS_PER_READ = 600;
+const ITEMS_PER_READ = 8;
 
 const KIND_LABELS: Record<WireItemKind, string> = { event: 'events', comment: 'comments', retry: 'retry' };
 
@@ -36,11 +41,12 @@ function ParsedItem({ item }: { item: WireItem }) {
   }
 }
 
-/** A read's bytes, with every CR and LF drawn as a mark so line endings can be counted. */
+/** A read's bytes, with every CR and LF drawn as a mark so line endings can be counted (the first CHARS_PER_READ of them). */
 function Bytes({ text }: { text: string }) {
+  const shown = text.length > CHARS_PER_READ ? text.slice(0, CHARS_PER_READ) : text;
   return (
     <code className="wire-bytes">
-      {visibleBytes(text).map((token, k) =>
+      {visibleBytes(shown).map((token, k) =>
         token.kind === 'text' ? (
           <span key={k}>{token.text}</span>
         ) : (
@@ -50,6 +56,7 @@ function Bytes({ text }: { text: string }) {
           </span>
         ),
       )}
+      {shown !== text && <span className="wire-more"> … {(text.length - shown.length).toLocaleString('en')} more characters</span>}
     </code>
   );
 }
@@ -61,20 +68,19 @@ function Bytes({ text }: { text: string }) {
  * as a burst: what a buffering proxy or compression does to a stream (try `buffer`).
  */
 export function WirePanel() {
-  const wire = useLessonStore((state) => state.wire);
+  // The log grows with every frame. The table follows it only while it is on screen, and when the
+  // page has time: never in the way of the lesson's own panels (10,000 frames at delay 0 would be).
+  const panel = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(panel);
+  const store = useLessonStoreApi();
+  const subscribe = useCallback((changed: () => void) => (onScreen ? store.subscribe(changed) : () => {}), [onScreen, store]);
+  const readWire = () => store.getState().wire;
+  const wire = useDeferredValue(useSyncExternalStore(subscribe, readWire, readWire));
   const transport = useLessonStore((state) => state.runTransport ?? state.transport);
   const delayMs = useLessonStore((state) => state.runParams?.delayMs ?? null);
   const clearWire = useLessonStore((state) => state.actions.clearWire);
   const [shown, setShown] = useState<Record<WireItemKind, boolean>>({ event: true, comment: true, retry: true });
   const [search, setSearch] = useState('');
-
-  const burstChunks = useMemo(() => {
-    const events = wire.items.filter((item) => item.kind === 'event');
-    const arrivals = events.map((item) => wire.chunks[item.chunk - wire.dropped]?.atMs ?? 0);
-    const flagged = new Set<number>();
-    for (const group of findBursts(arrivals, delayMs ?? 0)) for (const index of group) flagged.add(events[index]!.chunk);
-    return flagged;
-  }, [wire, delayMs]);
 
   if (transport === 'eventsource') {
     return (
@@ -85,22 +91,8 @@ export function WirePanel() {
     );
   }
 
-  const itemsByChunk = new Map<number, WireItem[]>();
-  for (const item of wire.items) {
-    if (!shown[item.kind]) continue;
-    itemsByChunk.set(item.chunk, [...(itemsByChunk.get(item.chunk) ?? []), item]);
-  }
-  const rows = wire.chunks
-    .map((chunk, index) => ({ chunk, index: wire.dropped + index }))
-    .filter(
-      ({ chunk, index }) =>
-        (search === '' || chunk.text.includes(search)) && (itemsByChunk.has(index) || Object.values(shown).every(Boolean)),
-    );
-  const onShow = rows.slice(-ROWS_ON_SHOW);
-  const hidden = rows.length - onShow.length + wire.dropped;
-
   return (
-    <div className="wire-panel">
+    <div className="wire-panel" ref={panel}>
       <div className="wire-controls" role="group" aria-label="Filter the wire log">
         {(Object.keys(KIND_LABELS) as WireItemKind[]).map((kind) => (
           <label key={kind} className="wire-filter">
@@ -119,40 +111,86 @@ export function WirePanel() {
       {wire.chunks.length === 0 ? (
         <p className="muted">Run the stream: each read of the response body appears here as it arrives.</p>
       ) : (
-        <div className="table-scroll wire-scroll" tabIndex={0} role="region" aria-label="Wire log, scrollable">
-          <table className="lesson-table wire-table">
-            <caption>Reads of the response body{hidden > 0 && <span className="caption-note"> — {hidden} earlier not shown</span>}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Arrived</th>
-                <th scope="col">Conn.</th>
-                <th scope="col">Bytes as read (␍ CR, ␊ LF)</th>
-                <th scope="col">Parsed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {onShow.map(({ chunk, index }) => (
-                <tr key={index} className={burstChunks.has(index) ? 'wire-burst' : undefined}>
-                  <td className="cell-arrival">{formatArrival(chunk.atMs)}</td>
-                  <td>{chunk.connection}</td>
-                  <td>
-                    <Bytes text={chunk.text} />
-                    <span className="wire-size">{chunk.bytes} B</span>
-                  </td>
-                  <td>
-                    {burstChunks.has(index) && <p className="burst-flag">Burst: these frames arrived together</p>}
-                    <ul className="parsed-list">
-                      {(itemsByChunk.get(index) ?? []).map((item, k) => (
-                        <ParsedItem key={k} item={item} />
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <WireTable wire={wire} delayMs={delayMs ?? 0} shown={shown} search={search} />
       )}
     </div>
+  );
+}
+
+interface WireTableProps {
+  wire: WireLog;
+  delayMs: number;
+  shown: Record<WireItemKind, boolean>;
+  search: string;
+}
+
+/** The latest reads that pass the filters, with what each parsed to; bursts flagged. */
+const WireTable = memo(function WireTable({ wire, delayMs, shown, search }: WireTableProps) {
+  const burstChunks = useMemo(() => {
+    const events = wire.items.filter((item) => item.kind === 'event');
+    const arrivals = events.map((item) => wire.chunks[item.chunk - wire.dropped]?.atMs ?? 0);
+    const flagged = new Set<number>();
+    for (const group of findBursts(arrivals, delayMs)) for (const index of group) flagged.add(events[index]!.chunk);
+    return flagged;
+  }, [wire, delayMs]);
+
+  const itemsByChunk = new Map<number, WireItem[]>();
+  for (const item of wire.items) {
+    if (!shown[item.kind]) continue;
+    const list = itemsByChunk.get(item.chunk);
+    if (list) list.push(item);
+    else itemsByChunk.set(item.chunk, [item]);
+  }
+  const showAll = Object.values(shown).every(Boolean);
+  const rows: Array<{ chunk: WireLog['chunks'][number]; index: number }> = [];
+  wire.chunks.forEach((chunk, offset) => {
+    const index = wire.dropped + offset;
+    if ((search === '' || chunk.text.includes(search)) && (showAll || itemsByChunk.has(index))) rows.push({ chunk, index });
+  });
+  const onShow = rows.slice(-ROWS_ON_SHOW);
+  const hidden = rows.length - onShow.length + wire.dropped;
+
+  return (
+    <div className="table-scroll wire-scroll" tabIndex={0} role="region" aria-label="Wire log, scrollable">
+      <table className="lesson-table wire-table">
+        <caption>Reads of the response body{hidden > 0 && <span className="caption-note"> — {hidden} earlier not shown</span>}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Arrived</th>
+            <th scope="col">Conn.</th>
+            <th scope="col">Bytes as read (␍ CR, ␊ LF)</th>
+            <th scope="col">Parsed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {onShow.map(({ chunk, index }) => (
+            <tr key={index} className={burstChunks.has(index) ? 'wire-burst' : undefined}>
+              <td className="cell-arrival">{formatArrival(chunk.atMs)}</td>
+              <td>{chunk.connection}</td>
+              <td>
+                <Bytes text={chunk.text} />
+                <span className="wire-size">{chunk.bytes} B</span>
+              </td>
+              <td>
+                {burstChunks.has(index) && <p className="burst-flag">Burst: these frames arrived together</p>}
+                <ParsedItems items={itemsByChunk.get(index) ?? []} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+/** What one read parsed to: the first ITEMS_PER_READ, then how many more. */
+function ParsedItems({ items }: { items: WireItem[] }) {
+  return (
+    <ul className="parsed-list">
+      {items.slice(0, ITEMS_PER_READ).map((item, k) => (
+        <ParsedItem key={k} item={item} />
+      ))}
+      {items.length > ITEMS_PER_READ && <li className="wire-more">… and {(items.length - ITEMS_PER_READ).toLocaleString('en')} more</li>}
+    </ul>
   );
 }

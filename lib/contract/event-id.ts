@@ -1,5 +1,5 @@
 import { hasEventIds, isStepMode, type StreamParams } from './params';
-import { STREAM_ID_PATTERN } from './protocol';
+import { LAST_EVENT_ID_HEADER, LAST_EVENT_ID_PARAM, STREAM_ID_PATTERN } from './protocol';
 
 /**
  * Event ids and resuming, as `GET /api/stream` reads them. With ids on, frame i carries `id: i`, or
@@ -9,10 +9,7 @@ import { STREAM_ID_PATTERN } from './protocol';
  * a fetch client can send that header, or the `lastEventId` query parameter, itself.
  */
 
-/** The request header an `EventSource` reconnects with. */
-export const LAST_EVENT_ID_HEADER = 'Last-Event-ID';
-/** The header's twin in the query string, for clients that build a URL rather than headers. */
-export const LAST_EVENT_ID_PARAM = 'lastEventId';
+export { LAST_EVENT_ID_HEADER, LAST_EVENT_ID_PARAM };
 export type ResumeField = typeof LAST_EVENT_ID_HEADER | typeof LAST_EVENT_ID_PARAM;
 
 /** An event id read back: the frame's i, and the step-mode stream it belongs to when it names one. */

@@ -3,6 +3,11 @@
  * The default stream carries none of them: it is the seed's bytes exactly.
  */
 
+/** The request header an `EventSource` reconnects with (event-id.ts reads it). */
+export const LAST_EVENT_ID_HEADER = 'Last-Event-ID';
+/** The header's twin in the query string, for clients that build a URL rather than headers. */
+export const LAST_EVENT_ID_PARAM = 'lastEventId';
+
 /** The event that tells a step-mode client its stream's id; only that client ever sees it. */
 export const STREAM_ID_EVENT = 'stepstream-id';
 

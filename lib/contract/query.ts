@@ -11,8 +11,8 @@ import {
   dropAfterRule,
   eventIdRule,
   modeRule,
-  type Rule,
-} from './rules';
+} from './query-rules';
+import type { Rule } from './rules';
 
 /** A rejected input: which field, and a sentence a person can act on. */
 export interface FieldError<Field extends string = string> {

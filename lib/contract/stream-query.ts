@@ -1,4 +1,4 @@
-import { LAST_EVENT_ID_PARAM } from './event-id';
+import { LAST_EVENT_ID_PARAM } from './protocol';
 import { BUFFER_MIN, DEFAULT_PARAMS, isStepMode, type StreamParams } from './params';
 
 /*

@@ -7,7 +7,8 @@ import { highlightLines } from '@/lib/code/highlight';
 import { fillSlots } from '@/lib/code/slots';
 import { DEFAULT_PARAMS, countChars, type StreamParams } from '@/lib/contract/params';
 import { toStreamQuery } from '@/lib/contract/stream-query';
-import { flaskSlotFills, flaskSource, flaskVariant } from './flask-code';
+import { flaskSource } from './flask-code';
+import { flaskSlotFills, flaskVariant } from './flask-slots';
 
 /** Debian's python3 with its python3-flask package, as CI installs it (scripts/ensure-flask.mjs). */
 const PYTHON = '/usr/bin/python3';

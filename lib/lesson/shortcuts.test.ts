@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { characterKeysFromSaved, isCharacterKey, ownsKey, savedFromCharacterKeys, shortcutFor, shortcutKeyLabels } from './shortcuts';
+import { characterKeysFromSaved, savedFromCharacterKeys } from './shortcut-setting';
+import { isCharacterKey, ownsKey, shortcutFor, shortcutKeyLabels } from './shortcuts';
 
 const element = (tagName: string, role: string | null = null, isContentEditable = false) => ({
   tagName,

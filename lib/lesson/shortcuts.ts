@@ -61,19 +61,6 @@ export function shortcutKeyLabels(characterKeys: boolean): string[] {
     .map((candidate) => candidate.label);
 }
 
-/** Where the page remembers whether character-key shortcuts are on (`localStorage`). */
-export const SHORTCUTS_STORAGE_KEY = 'stepstream-shortcuts';
-
-/** The saved setting, read: only `off` turns character keys off, so a missing or corrupt value means On. */
-export function characterKeysFromSaved(saved: string | null): boolean {
-  return saved !== 'off';
-}
-
-/** The setting as it is saved. */
-export function savedFromCharacterKeys(characterKeys: boolean): 'on' | 'off' {
-  return characterKeys ? 'on' : 'off';
-}
-
 /** Elements that own their keys: typing in a field, moving a slider or radio, pressing a button. */
 export function ownsKey(
   target: { tagName?: string; isContentEditable?: boolean; getAttribute?: (name: string) => string | null } | null,

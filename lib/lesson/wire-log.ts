@@ -71,3 +71,29 @@ export function findBursts(arrivals: readonly number[], delayMs: number): number
 
 /** The most chunks a run's log keeps; beyond it the oldest go (and the panel says how many). */
 export const WIRE_LOG_KEEP = 5000;
+
+/** What the wire panel shows of the run: the chunks read, what they parsed to, and how many old chunks were let go. */
+export interface WireLog {
+  chunks: readonly WireChunk[];
+  items: readonly WireItem[];
+  dropped: number;
+}
+
+export const EMPTY_WIRE_LOG: WireLog = { chunks: [], items: [], dropped: 0 };
+
+/** What the reader reports for the log, in the order it happened: a read, or what the parser made of it. */
+export type WireLogEntry = { kind: 'chunk'; chunk: WireChunk } | { kind: 'item'; item: WireItemData };
+
+/** The log with entries added: each item tied to the chunk it came in; past WIRE_LOG_KEEP chunks, the oldest go. */
+export function appendWire(log: WireLog, entries: readonly WireLogEntry[]): WireLog {
+  const chunks = [...log.chunks];
+  const items = [...log.items];
+  for (const entry of entries) {
+    if (entry.kind === 'chunk') chunks.push(entry.chunk);
+    else items.push({ ...entry.item, chunk: log.dropped + chunks.length - 1 });
+  }
+  const over = Math.max(0, chunks.length - WIRE_LOG_KEEP);
+  if (over === 0) return { chunks, items, dropped: log.dropped };
+  const dropped = log.dropped + over;
+  return { chunks: chunks.slice(over), items: items.filter((item) => item.chunk >= dropped), dropped };
+}

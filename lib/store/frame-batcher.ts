@@ -1,10 +1,4 @@
-/** Runs a callback before the next repaint; `requestAnimationFrame` where there is one. */
-export type ScheduleFlush = (flush: () => void) => void;
-
-export const nextAnimationFrame: ScheduleFlush = (flush) => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
-  else setTimeout(flush, 16);
-};
+import { nextAnimationFrame, type ScheduleFlush } from './next-frame';
 
 /** The most items handed on in one flush, so no single frame's work grows with the burst. */
 export const MAX_BATCH = 500;

@@ -3,16 +3,9 @@ import type { StreamEnd, StreamMode, StreamParams } from '@/lib/contract/params'
 import type { Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
-import type { WireChunk, WireItem } from '@/lib/lesson/wire-log';
-import type { ScheduleFlush } from './frame-batcher';
+import type { WireLog } from '@/lib/lesson/wire-log';
+import type { ScheduleFlush } from './next-frame';
 import type { Transport } from './stream-connection';
-
-/** What the wire panel shows of the run: the chunks read, what they parsed to, and how many old chunks were let go. */
-export interface WireLog {
-  chunks: readonly WireChunk[];
-  items: readonly WireItem[];
-  dropped: number;
-}
 
 /** The lesson store's shape: what it holds (nothing derived) and what it can do. */
 

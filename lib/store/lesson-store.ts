@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_DRAFT } from '@/lib/contract/draft';
 import { cursorBack, cursorForward } from '@/lib/trace/cursor';
-import { nextAnimationFrame } from './frame-batcher';
+import { nextAnimationFrame } from './next-frame';
 import type { LessonActions, LessonState, LessonStoreOptions } from './lesson-state';
-import { EMPTY_WIRE, createRunActions } from './run-actions';
+import { EMPTY_WIRE_LOG } from '@/lib/lesson/wire-log';
+import { createRunActions } from './run-actions';
 import { selectFullTrace, selectIsRunning } from './selectors';
 
 /** Creates one lesson's store. Each page (and each test) makes its own. */
@@ -65,7 +66,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       transport: options.transport ?? 'fetch',
       closeAfterLast: options.closeAfterLast ?? false,
       runTransport: null,
-      wire: EMPTY_WIRE,
+      wire: EMPTY_WIRE_LOG,
       actions,
     };
   });

@@ -2,10 +2,10 @@ import type { StoreApi } from 'zustand/vanilla';
 import { validateDraft } from '@/lib/contract/draft';
 import { toStreamQuery } from '@/lib/contract/stream-query';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
-import type { ScheduleFlush } from './frame-batcher';
-import type { LessonActions, LessonState, WireLog } from './lesson-state';
-import { WIRE_LOG_KEEP } from '@/lib/lesson/wire-log';
-import { openStreamConnection, type StreamConnection, type WireEntry } from './stream-connection';
+import type { ScheduleFlush } from './next-frame';
+import type { LessonActions, LessonState } from './lesson-state';
+import { EMPTY_WIRE_LOG } from '@/lib/lesson/wire-log';
+import { openStreamConnection, type StreamConnection } from './stream-connection';
 
 /** What the run actions reach outside the store: the network, the clock, the frame scheduler. */
 export interface RunDependencies {
@@ -32,22 +32,6 @@ function statusAfter(event: StreamEvent): ConnectionStatus {
 
 type RunActions = Pick<LessonActions, 'run' | 'stop' | 'reset' | 'step' | 'cut'>;
 
-export const EMPTY_WIRE: WireLog = { chunks: [], items: [], dropped: 0 };
-
-/** The wire log with a batch of entries added: chunks numbered by connection, items tied to their chunk. */
-function appendWire(log: WireLog, batch: readonly WireEntry[], connection: number): WireLog {
-  const chunks = [...log.chunks];
-  const items = [...log.items];
-  for (const entry of batch) {
-    if (entry.kind === 'chunk') chunks.push({ ...entry.chunk, connection });
-    else items.push({ ...entry.item, chunk: log.dropped + chunks.length - 1 });
-  }
-  const over = Math.max(0, chunks.length - WIRE_LOG_KEEP);
-  if (over === 0) return { chunks, items, dropped: log.dropped };
-  const dropped = log.dropped + over;
-  return { chunks: chunks.slice(over), items: items.filter((item) => item.chunk >= dropped), dropped };
-}
-
 /**
  * Run, Stop, Reset and Step: the actions that open and close the connection. The live
  * connection is kept here, not in the state, since nothing renders from it.
@@ -55,8 +39,6 @@ function appendWire(log: WireLog, batch: readonly WireEntry[], connection: numbe
 export function createRunActions(set: StoreApi<LessonState>['setState'], get: () => LessonState, deps: RunDependencies): RunActions {
   const { fetchImpl, now, scheduleFlush, streamUrl } = deps;
   let connection: StreamConnection | null = null;
-  /** Which connection of the run the bytes now arriving belong to (a reconnect starts the next). */
-  let connectionNumber = 1;
 
   function disconnect() {
     const closing = connection;
@@ -68,7 +50,6 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
     const last = batch.at(-1);
     if (!last) return;
     const ended = last.type === 'end' || last.type === 'error';
-    connectionNumber += batch.filter((event) => event.type === 'reconnect').length;
     set((state) => ({ events: [...state.events, ...batch], status: statusAfter(last), ...(ended ? { stepStreamId: null } : {}) }));
     if (ended) connection = null;
   }
@@ -82,14 +63,13 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
       }
       disconnect();
       const { transport, closeAfterLast } = get();
-      connectionNumber = 1;
       set({
         showAllErrors: false,
         status: 'connecting',
         runParams: result.params,
         runTransport: transport,
         events: [],
-        wire: EMPTY_WIRE,
+        wire: EMPTY_WIRE_LOG,
         cursor: null,
         stepStreamId: null,
       });
@@ -103,7 +83,7 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
         now,
         scheduleFlush,
         onEvents: appendEvents,
-        onWire: (batch) => set((state) => ({ wire: appendWire(state.wire, batch, connectionNumber) })),
+        onWire: (update) => set((state) => ({ wire: update(state.wire) })),
         onStreamId: (id) => {
           if (connection === current) set({ stepStreamId: id });
         },
@@ -129,7 +109,7 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
         runParams: null,
         runTransport: null,
         events: [],
-        wire: EMPTY_WIRE,
+        wire: EMPTY_WIRE_LOG,
         cursor: null,
         showAllErrors: false,
         highlight: null,

@@ -1,13 +1,10 @@
 import type { StreamParams } from '@/lib/contract/params';
-import type { WireChunk, WireItemData } from '@/lib/lesson/wire-log';
+import type { WireLog } from '@/lib/lesson/wire-log';
 import type { StreamEvent } from '@/lib/trace/types';
-import type { ScheduleFlush } from './frame-batcher';
+import type { ScheduleFlush } from './next-frame';
 
 /** How the page reads the stream: `fetch` and a parser (the bytes are seen), or the browser's own `EventSource`. */
 export type Transport = 'fetch' | 'eventsource';
-
-/** A wire-panel entry, in the order it happened. */
-export type WireEntry = { kind: 'chunk'; chunk: Omit<WireChunk, 'connection'> } | { kind: 'item'; item: WireItemData };
 
 export interface StreamConnectionOptions {
   transport: Transport;
@@ -20,8 +17,11 @@ export interface StreamConnectionOptions {
   scheduleFlush: ScheduleFlush;
   /** What arrived, at most once per animation frame (and at once on `close`). */
   onEvents: (batch: StreamEvent[]) => void;
-  /** The bytes and what they parse to (fetch only: EventSource shows a page no bytes). */
-  onWire: (batch: WireEntry[]) => void;
+  /**
+   * The bytes and what they parse to (fetch only: EventSource shows a page no bytes), as a change
+   * to the wire log; what makes it loads with the rest of the runtime.
+   */
+  onWire: (update: (log: WireLog) => WireLog) => void;
   /** A step-mode stream's id, which only this client learns. */
   onStreamId: (id: string) => void;
 }

@@ -4,7 +4,8 @@ import type { StreamEvent } from '@/lib/trace/types';
 import { createBatcher } from './frame-batcher';
 import { runEventSource } from './read-event-source';
 import { readEventStream } from './read-event-stream';
-import type { StreamConnection, StreamConnectionOptions, WireEntry } from './stream-connection';
+import { appendWire, type WireLogEntry } from '@/lib/lesson/wire-log';
+import type { StreamConnection, StreamConnectionOptions } from './stream-connection';
 
 /*
  * The run's connection, as it really works: loaded on the first Run (with the readers and
@@ -24,13 +25,15 @@ export function connect(options: StreamConnectionOptions): StreamConnection {
   const { transport, url, fetchImpl, now, scheduleFlush, onEvents, onWire, onStreamId } = options;
   const { params } = options;
   // One batch for both, so a frame's row and its bytes reach the page in the same render.
-  const batcher = createBatcher<{ event: StreamEvent } | { wire: WireEntry }>((batch) => {
+  const batcher = createBatcher<{ event: StreamEvent } | { wire: WireLogEntry }>((batch) => {
     const wireEntries = batch.flatMap((entry) => ('wire' in entry ? [entry.wire] : []));
     const streamEvents = batch.flatMap((entry) => ('event' in entry ? [entry.event] : []));
-    if (wireEntries.length > 0) onWire(wireEntries);
+    if (wireEntries.length > 0) onWire((log) => appendWire(log, wireEntries));
     if (streamEvents.length > 0) onEvents(streamEvents);
   }, scheduleFlush);
-  const wire = { push: (entry: WireEntry) => batcher.push({ wire: entry }) };
+  /** Which connection of the run the bytes now arriving belong to: a reconnect starts the next. */
+  let connection = 1;
+  const wire = { push: (entry: WireLogEntry) => batcher.push({ wire: entry }) };
   const requestedAt = now();
   let startedAt: number | null = null;
   let closed = false;
@@ -41,6 +44,7 @@ export function connect(options: StreamConnectionOptions): StreamConnection {
   const since = () => Math.max(0, now() - (startedAt ?? requestedAt));
   const push = (event: StreamEvent) => {
     if (event.type === 'open') startedAt ??= now();
+    if (event.type === 'reconnect') connection += 1;
     batcher.push({ event });
   };
 
@@ -86,7 +90,7 @@ export function connect(options: StreamConnectionOptions): StreamConnection {
         headers: resumeFrom === null ? {} : { [LAST_EVENT_ID_HEADER]: resumeFrom },
         onStreamId,
         wire: {
-          chunk: (chunk) => wire.push({ kind: 'chunk', chunk }),
+          chunk: (chunk) => wire.push({ kind: 'chunk', chunk: { ...chunk, connection } }),
           item: (item) => {
             if (item.kind === 'retry') retryMs = item.retryMs;
             wire.push({ kind: 'item', item });

@@ -77,7 +77,7 @@ async function pageWeight() {
   await page.waitForTimeout(500);
   const lcp = await page.evaluate(() => window.__bench.lcp);
   // First-load JS: the scripts the HTML itself names (what the page needs to become interactive).
-  // Anything else was loaded afterwards (the quiz, the Key Moments, the announcer, saved-progress checking).
+  // Anything else was loaded afterwards (the quiz, the Key Moments, the stream lab, the announcer, the key handling, saved-progress checking).
   const html = await documentResponse.text();
   const named = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1], BASE).pathname));
   await context.close();
@@ -201,7 +201,7 @@ console.log(
   `  first-load JS transferred    ${summary.firstLoadJsKB.toFixed(1)} kB (${weight.firstLoadFiles} files named by the HTML)   target ≤ ${TARGETS.firstLoadJsKB} kB   ${check(summary.firstLoadJsKB, TARGETS.firstLoadJsKB)}`,
 );
 console.log(
-  `  loaded after hydration       ${weight.laterKB.toFixed(1)} kB (${weight.laterFiles} files: the quiz, the Key Moments, the screen-reader announcer, saved progress)`,
+  `  loaded after hydration       ${weight.laterKB.toFixed(1)} kB (${weight.laterFiles} files: the quiz, the Key Moments, the stream lab, the screen-reader announcer, the keyboard shortcuts, saved progress)`,
 );
 console.log(
   `  LCP on localhost             ${summary.lcpMs.toFixed(0)} ms   target ≤ ${TARGETS.lcpMs} ms   ${check(summary.lcpMs, TARGETS.lcpMs)}`,

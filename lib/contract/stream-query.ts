@@ -24,3 +24,9 @@ export function toStreamQuery(params: StreamParams, lastEventId?: string): URLSe
   if (lastEventId !== undefined) query.set(LAST_EVENT_ID_PARAM, lastEventId);
   return query;
 }
+
+/** The address a client opens for these parameters: `/api/stream?…`. */
+export function streamAddress(params: StreamParams, base = '/api/stream'): string {
+  const query = toStreamQuery(params).toString();
+  return query ? `${base}?${query}` : base;
+}

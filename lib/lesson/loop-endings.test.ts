@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { flaskEndingLines } from './flask-code';
-import { LOOP_ENDINGS, clientCode, loopEndingOf, streamAddress } from './loop-endings';
+import { streamAddress } from '@/lib/contract/stream-query';
+import { LOOP_ENDINGS, clientCode, loopEndingOf } from './loop-endings';
 
 describe('the loop endings', () => {
   it('each choice is the ending its settings make, and no two choices share settings', () => {

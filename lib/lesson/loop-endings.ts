@@ -1,5 +1,5 @@
 import { isStepMode, type StreamEnd, type StreamParams } from '@/lib/contract/params';
-import { toStreamQuery } from '@/lib/contract/stream-query';
+import { streamAddress } from '@/lib/contract/stream-query';
 
 /**
  * How an EventSource's loop ends, the stream lab's four choices: not at all (the seed: the
@@ -56,12 +56,6 @@ export function loopEndingOf(end: StreamEnd, closeAfterLast: boolean): LoopEndin
   if (end === 'event') return 'end-event';
   if (end === '204') return 'no-content';
   return closeAfterLast ? 'client-counts' : 'repeat';
-}
-
-/** The address a page's EventSource opens for these parameters: `/api/stream?…`. */
-export function streamAddress(params: StreamParams, base = '/api/stream'): string {
-  const query = toStreamQuery(params).toString();
-  return query ? `${base}?${query}` : base;
 }
 
 /**

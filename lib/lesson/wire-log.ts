@@ -79,8 +79,6 @@ export interface WireLog {
   dropped: number;
 }
 
-export const EMPTY_WIRE_LOG: WireLog = { chunks: [], items: [], dropped: 0 };
-
 /** What the reader reports for the log, in the order it happened: a read, or what the parser made of it. */
 export type WireLogEntry = { kind: 'chunk'; chunk: WireChunk } | { kind: 'item'; item: WireItemData };
 

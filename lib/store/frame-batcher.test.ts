@@ -28,6 +28,23 @@ describe('createBatcher', () => {
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 
+  it('counts only the items that are work toward the cap; the others ride along in order', () => {
+    const frames: Array<() => void> = [];
+    const batches: string[][] = [];
+    const batcher = createBatcher<string>(
+      (batch) => batches.push(batch),
+      (flush) => frames.push(flush),
+      2,
+      (item) => item.startsWith('event'),
+    );
+    ['event 0', 'bytes 0', 'event 1', 'bytes 1', 'event 2', 'bytes 2'].forEach((item) => batcher.push(item));
+    while (frames.length > 0) frames.shift()!();
+    expect(batches).toEqual([
+      ['event 0', 'bytes 0', 'event 1', 'bytes 1'],
+      ['event 2', 'bytes 2'],
+    ]);
+  });
+
   it('flushAll delivers what is pending at once; cancel drops the rest', () => {
     const batches: number[][] = [];
     const batcher = createBatcher<number>(

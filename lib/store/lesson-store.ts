@@ -3,8 +3,7 @@ import { DEFAULT_DRAFT } from '@/lib/contract/draft';
 import { cursorBack, cursorForward } from '@/lib/trace/cursor';
 import { nextAnimationFrame } from './next-frame';
 import type { LessonActions, LessonState, LessonStoreOptions } from './lesson-state';
-import { EMPTY_WIRE_LOG } from '@/lib/lesson/wire-log';
-import { createRunActions } from './run-actions';
+import { EMPTY_WIRE_LOG, createRunActions } from './run-actions';
 import { selectFullTrace, selectIsRunning } from './selectors';
 
 /** Creates one lesson's store. Each page (and each test) makes its own. */

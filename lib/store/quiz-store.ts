@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { checkAnswer, type CheckKind, type QuizAnswer } from '@/lib/quiz/score';
+import { checkAnswer, type CheckKind, type QuizAnswer } from '@/lib/quiz/check';
 import type { OptionLetter } from '@/lib/quiz/types';
 
 /** The seed's own three questions, as opposed to a generated set. */

@@ -1,10 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { validateDraft } from '@/lib/contract/draft';
-import { toStreamQuery } from '@/lib/contract/stream-query';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './next-frame';
 import type { LessonActions, LessonState } from './lesson-state';
-import { EMPTY_WIRE_LOG } from '@/lib/lesson/wire-log';
+import type { WireLog } from '@/lib/lesson/wire-log';
 import { openStreamConnection, type StreamConnection } from './stream-connection';
 
 /** What the run actions reach outside the store: the network, the clock, the frame scheduler. */
@@ -31,6 +30,9 @@ function statusAfter(event: StreamEvent): ConnectionStatus {
 }
 
 type RunActions = Pick<LessonActions, 'run' | 'stop' | 'reset' | 'step' | 'cut'>;
+
+/** A run's wire log before anything was read (here rather than in wire-log.ts, which loads with the stream lab). */
+export const EMPTY_WIRE_LOG: WireLog = { chunks: [], items: [], dropped: 0 };
 
 /**
  * Run, Stop, Reset and Step: the actions that open and close the connection. The live
@@ -73,12 +75,11 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
         cursor: null,
         stepStreamId: null,
       });
-      const query = toStreamQuery(result.params).toString();
       const current = openStreamConnection({
         transport,
         closeAfterLast,
         params: result.params,
-        url: query ? `${streamUrl}?${query}` : streamUrl,
+        baseUrl: streamUrl,
         fetchImpl,
         now,
         scheduleFlush,

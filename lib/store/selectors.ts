@@ -1,14 +1,13 @@
 import { narrate, type LessonView, type Narration } from '@/lib/lesson/narration';
 import { validateDraft, type DraftResult } from '@/lib/contract/draft';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
-import { toStreamQuery } from '@/lib/contract/stream-query';
 import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
 import type { ConnectionStatus, StreamEvent, Trace } from '@/lib/trace/types';
 import type { LessonState } from './lesson-state';
 
-type TraceInputs = Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>;
+export type TraceInputs = Pick<LessonState, 'draft' | 'runParams' | 'events' | 'cursor'>;
 
 /*
  * Memos here are kept per object, in WeakMaps keyed by what the store holds (a draft, a run's
@@ -117,20 +116,6 @@ export function selectNarration(state: TraceInputs & Pick<LessonState, 'status'>
     total: selectStepPosition(state).total,
     status: state.status,
   });
-}
-
-/** Whether two sets of parameters ask the server for the same stream: the same query, parameter for parameter. */
-const sameParams = (a: StreamParams, b: StreamParams) => toStreamQuery(a).toString() === toStreamQuery(b).toString();
-
-/**
- * The trace the quiz asks about: the run just watched when it completed with the form's current
- * parameters, otherwise what the lesson predicts for them (questions follow the parameters).
- */
-export function selectQuizTrace(state: TraceInputs): Trace {
-  const params = selectFormParams(state);
-  const observed = selectObservedTrace(state);
-  if (observed && state.runParams && sameParams(state.runParams, params) && observed.rows.at(-1)?.kind === 'end') return observed;
-  return selectExpectedTrace(params);
 }
 
 /** Whether a run is under way (Stop makes sense, Run does not). */

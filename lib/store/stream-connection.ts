@@ -10,7 +10,8 @@ export interface StreamConnectionOptions {
   transport: Transport;
   /** EventSource only: close it after the run's last message. */
   closeAfterLast: boolean;
-  url: string;
+  /** The stream's path (`/api/stream`): the runtime adds the parameters' query. */
+  baseUrl: string;
   params: StreamParams;
   fetchImpl: typeof fetch;
   now: () => number;

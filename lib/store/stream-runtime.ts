@@ -1,7 +1,8 @@
 import { LAST_EVENT_ID_HEADER, endsWithNoContent } from '@/lib/contract/event-id';
 import { hasEventIds } from '@/lib/contract/params';
+import { streamAddress } from '@/lib/contract/stream-query';
 import type { StreamEvent } from '@/lib/trace/types';
-import { createBatcher } from './frame-batcher';
+import { MAX_BATCH, createBatcher } from './frame-batcher';
 import { runEventSource } from './read-event-source';
 import { readEventStream } from './read-event-stream';
 import { appendWire, type WireLogEntry } from '@/lib/lesson/wire-log';
@@ -22,15 +23,22 @@ export const DEFAULT_RETRY_MS = 3000;
  * EventSource does that.
  */
 export function connect(options: StreamConnectionOptions): StreamConnection {
-  const { transport, url, fetchImpl, now, scheduleFlush, onEvents, onWire, onStreamId } = options;
+  const { transport, fetchImpl, now, scheduleFlush, onEvents, onWire, onStreamId } = options;
   const { params } = options;
+  const url = streamAddress(params, options.baseUrl);
   // One batch for both, so a frame's row and its bytes reach the page in the same render.
-  const batcher = createBatcher<{ event: StreamEvent } | { wire: WireLogEntry }>((batch) => {
-    const wireEntries = batch.flatMap((entry) => ('wire' in entry ? [entry.wire] : []));
-    const streamEvents = batch.flatMap((entry) => ('event' in entry ? [entry.event] : []));
-    if (wireEntries.length > 0) onWire((log) => appendWire(log, wireEntries));
-    if (streamEvents.length > 0) onEvents(streamEvents);
-  }, scheduleFlush);
+  const batcher = createBatcher<{ event: StreamEvent } | { wire: WireLogEntry }>(
+    (batch) => {
+      const wireEntries = batch.flatMap((entry) => ('wire' in entry ? [entry.wire] : []));
+      const streamEvents = batch.flatMap((entry) => ('event' in entry ? [entry.event] : []));
+      if (wireEntries.length > 0) onWire((log) => appendWire(log, wireEntries));
+      if (streamEvents.length > 0) onEvents(streamEvents);
+      // The frames' bytes do not count toward a frame's batch: a burst drains as fast with the wire panel as without.
+    },
+    scheduleFlush,
+    MAX_BATCH,
+    (entry) => 'event' in entry,
+  );
   /** Which connection of the run the bytes now arriving belong to: a reconnect starts the next. */
   let connection = 1;
   const wire = { push: (entry: WireLogEntry) => batcher.push({ wire: entry }) };

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -166,6 +166,24 @@ describe('KeyboardShortcuts', () => {
     localStorage.setItem(SHORTCUTS_STORAGE_KEY, 'off');
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key: SHORTCUTS_STORAGE_KEY })));
     expect(screen.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+  });
+
+  it('acts on keys pressed before its key handling has arrived, in order', async () => {
+    vi.resetModules(); // a first load: the key handling's code is not fetched yet
+    const { KeyboardShortcuts: FirstLoad } = await import('./keyboard-shortcuts');
+    const { LessonStoreProvider: Provider } = await import('./lesson-store-provider');
+    const store = finishedRunStore();
+    render(
+      <Provider store={store}>
+        <FirstLoad />
+      </Provider>,
+    );
+    fireEvent.keyDown(document.body, { key: 'p' });
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(store.getState()).toMatchObject({ presenting: false, cursor: 2 }); // not yet handled
+    await waitFor(() => expect(store.getState()).toMatchObject({ presenting: true, cursor: 3 }));
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' }); // and later keys once, not twice
+    expect(store.getState().cursor).toBe(4);
   });
 
   it('renders On on the server and hydrates to the saved Off without a mismatch', () => {

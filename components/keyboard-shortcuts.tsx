@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { loadAfterHydration } from './load-after-hydration';
 import type { ShortcutKeysProps } from './shortcut-keys';
 import { useCharacterKeyShortcuts } from './use-character-key-shortcuts';
@@ -20,11 +20,12 @@ export function KeyboardShortcuts() {
   const [everOpened, setEverOpened] = useState(false);
   if (helpOpen && !everOpened) setEverOpened(true);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  const takeEarlyKeys = useEarlyKeys();
 
   const buttonLabel = characterKeys ? 'Keyboard shortcuts (?)' : 'Keyboard shortcuts';
   return (
     <>
-      <ShortcutKeys characterKeys={characterKeys} helpOpen={helpOpen} onHelp={toggleHelp} />
+      <ShortcutKeys characterKeys={characterKeys} helpOpen={helpOpen} onHelp={toggleHelp} takeEarlyKeys={takeEarlyKeys} />
       <button
         type="button"
         className="button button-small shortcuts-button"
@@ -45,4 +46,26 @@ export function KeyboardShortcuts() {
       )}
     </>
   );
+}
+
+/**
+ * Keys pressed between hydration and the moment the key handling's code arrives are kept, not
+ * lost: a listener registered as the page hydrates holds them until the handling takes them (once).
+ */
+function useEarlyKeys(): () => KeyboardEvent[] {
+  const early = useRef<{ keys: KeyboardEvent[]; stop: () => void } | null>(null);
+  useLayoutEffect(() => {
+    const keys: KeyboardEvent[] = [];
+    const remember = (event: KeyboardEvent) => keys.push(event);
+    const stop = () => window.removeEventListener('keydown', remember);
+    window.addEventListener('keydown', remember);
+    early.current = { keys, stop };
+    return stop;
+  }, []);
+  return useCallback(() => {
+    const taken = early.current;
+    early.current = null;
+    taken?.stop();
+    return taken?.keys ?? [];
+  }, []);
 }

@@ -10,6 +10,8 @@ export interface ShortcutKeysProps {
   helpOpen: boolean;
   /** ? opens the list of shortcuts, or closes it. */
   onHelp: () => void;
+  /** The keys pressed before this code arrived, handed over once, to be acted on now. */
+  takeEarlyKeys: () => KeyboardEvent[];
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ShortcutKeysProps {
  * R reset, P presenter, ? help. Never while typing in a field, and, while the list of shortcuts is
  * open, only ? (the dialog makes the page inert; Escape is the dialog's own).
  */
-export function ShortcutKeys({ characterKeys, helpOpen, onHelp }: ShortcutKeysProps) {
+export function ShortcutKeys({ characterKeys, helpOpen, onHelp, takeEarlyKeys }: ShortcutKeysProps) {
   const actions = useLessonActions();
   const presenting = useLessonStore((state) => state.presenting);
 
@@ -49,8 +51,10 @@ export function ShortcutKeys({ characterKeys, helpOpen, onHelp }: ShortcutKeysPr
       run(action);
     }
     window.addEventListener('keydown', onKeyDown);
+    // After the first time, takeEarlyKeys gives nothing.
+    for (const early of takeEarlyKeys()) onKeyDown(early);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, presenting, helpOpen, characterKeys, onHelp]);
+  }, [actions, presenting, helpOpen, characterKeys, onHelp, takeEarlyKeys]);
 
   return null;
 }

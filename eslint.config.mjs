@@ -76,6 +76,7 @@ export default tseslint.config(
       'lib/quiz/**',
       'lib/lesson/**',
       'lib/compare/**',
+      'lib/room/**',
       'lib/code/slots.ts',
       'lib/code/excerpt.ts',
       'lib/code/typescript-excerpts.ts',
@@ -92,7 +93,7 @@ export default tseslint.config(
   layer(['components/**'], SERVER, APP),
   {
     // The model takes time and chance as arguments: same input, same output.
-    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/compare/**'],
+    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/compare/**', 'lib/room/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-properties': [

@@ -16,6 +16,7 @@ export function ConnectionDiagram() {
   const status = useLessonStore(selectStatusOnShow);
   const view = useLessonStore(selectLessonView);
   const trace = useLessonStore(selectDisplayedTrace);
+  const audience = useLessonStore((state) => state.audience);
   const rows = view === 'prediction' ? [] : trace.rows;
   const lastRow = rows.at(-1);
   const lastFrame = lastYieldRow(rows);
@@ -30,7 +31,9 @@ export function ConnectionDiagram() {
       <div className="diagram-row">
         <div className="node node-client">
           <span className="node-title">Client</span>
-          <span className="node-detail">browser: fetch + parser</span>
+          <span className="node-detail">
+            {audience === 'self' ? 'browser: fetch + parser' : 'the room’s server, relayed to every screen'}
+          </span>
         </div>
         <div className="wire">
           <div className="wire-line" aria-hidden="true" />

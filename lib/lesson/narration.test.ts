@@ -41,4 +41,27 @@ describe('narrate', () => {
     const trace = traceAtCursor({ ...stepMode, source: 'observed' }, 2);
     expect(narrate({ view: 'live', trace, total: 2, status: 'open' }).detail).toBe('the server waits for you: press Step');
   });
+
+  it('in a classroom, never tells a student to press what only the presenter has', () => {
+    const stepMode = expectedTrace({ ...DEFAULT_PARAMS, mode: 'step' });
+    const waiting = traceAtCursor({ ...stepMode, source: 'observed' }, 2);
+    const live = (audience: 'self' | 'presenter' | 'student') =>
+      narrate({ view: 'live', trace: waiting, total: 2, status: 'open', audience });
+    expect(live('student').detail).toBe('the server waits for the presenter’s Step');
+    expect(live('presenter').detail).toBe('the server waits for you: press Step');
+    const started = traceAtCursor({ ...stepMode, source: 'observed' }, 1);
+    expect(narrate({ view: 'live', trace: started, total: 1, status: 'open', audience: 'student' }).detail).toBe(
+      'the connection is open; the server waits for the presenter’s Step before the first yield',
+    );
+    const idle = narrate({ view: 'prediction', trace: stepMode, total: 5, status: 'idle', audience: 'student' });
+    expect(idle).toEqual({
+      headline: 'Waiting for the presenter',
+      detail: 'when they press Run, the room’s server starts the generator and this page follows it',
+    });
+    expect(narrate({ view: 'prediction', trace: stepMode, total: 5, status: 'idle', audience: 'presenter' }).headline).toBe(
+      'Press Run for the room',
+    );
+    for (const audience of ['presenter', 'student'] as const)
+      expect(JSON.stringify([live(audience), idle])).not.toMatch(/browser requests|client disconnected/);
+  });
 });

@@ -9,7 +9,16 @@ import type { ConnectionStatus, ExecutionRow, Trace } from '@/lib/trace/types';
  */
 export type LessonView = 'prediction' | 'live' | 'replay';
 
+/**
+ * Who is watching: `self` ran the stream from this page; in a classroom the `presenter` commands
+ * the room's server and a `student` follows it, so "press Step" and "the browser requests" would
+ * be untrue for them.
+ */
+export type LessonAudience = 'self' | 'presenter' | 'student';
+
 export interface NarrationInput {
+  /** Who is watching (default `self`). */
+  audience?: LessonAudience;
   view: LessonView;
   /** The trace at the cursor: its last row is the step being narrated. */
   trace: Trace;
@@ -28,24 +37,27 @@ export interface Narration {
 type Tense = 'now' | 'then';
 
 /** What the sleep after a yield does (or did) to the connection. */
-function sleepDetail(row: ExecutionRow, params: StreamParams, tense: Tense): string {
-  if (row.sleepSeconds === null)
-    return tense === 'now' ? 'the server waits for you: press Step' : 'then the server waited for the presenter';
+function sleepDetail(row: ExecutionRow, params: StreamParams, tense: Tense, audience: LessonAudience): string {
+  if (row.sleepSeconds === null) {
+    if (tense === 'then') return 'then the server waited for the presenter';
+    return audience === 'student' ? 'the server waits for the presenter’s Step' : 'the server waits for you: press Step';
+  }
   if (row.sleepSeconds === 0) return 'no sleep: straight on to the next step';
   const sleep = `time.sleep(${formatSeconds(params.delayMs)})`;
   return tense === 'now' ? `${sleep} keeps the connection open` : `then ${sleep} kept the connection open`;
 }
 
 /** One row of the Execution Table, told as what the generator did: `[headline, detail]`. */
-export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tense): Narration {
+export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tense, audience: LessonAudience = 'self'): Narration {
   const now = tense === 'now';
+  const inRoom = audience !== 'self';
   switch (row.kind) {
     case 'start':
       return {
         headline: now ? 'the generator starts' : 'the generator started',
         detail: isStepMode(params)
           ? now
-            ? 'the connection is open; the server waits for your Step before the first yield'
+            ? `the connection is open; the server waits for ${audience === 'student' ? 'the presenter’s' : 'your'} Step before the first yield`
             : 'the connection opened; the server waited for the presenter before the first yield'
           : now
             ? 'the connection is open'
@@ -59,7 +71,10 @@ export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tens
           detail: `a named event: onmessage never sees it, addEventListener('${named}') does`,
         };
       }
-      return { headline: `yield sent ${pythonStringLiteral(row.dataSent ?? '')} (i = ${row.i})`, detail: sleepDetail(row, params, tense) };
+      return {
+        headline: `yield sent ${pythonStringLiteral(row.dataSent ?? '')} (i = ${row.i})`,
+        detail: sleepDetail(row, params, tense, audience),
+      };
     }
     case 'end':
       return {
@@ -70,8 +85,8 @@ export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tens
       };
     case 'stopped':
       return {
-        headline: now ? 'you pressed Stop' : 'Stop was pressed',
-        detail: 'the client disconnected, so the server stopped the generator',
+        headline: now ? (audience === 'student' ? 'the presenter pressed Stop' : 'you pressed Stop') : 'Stop was pressed',
+        detail: inRoom ? 'the room’s server stopped the generator' : 'the client disconnected, so the server stopped the generator',
       };
     case 'error':
       return { headline: 'the stream failed', detail: row.action.replace(/^Error: /, '') };
@@ -102,11 +117,21 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
  * It never claims more than the view holds: a prediction is called one, a replay is called one,
  * and only the live view speaks of the connection in the present tense.
  */
-export function narrate({ view, trace, total, status }: NarrationInput): Narration {
+export function narrate({ view, trace, total, status, audience = 'self' }: NarrationInput): Narration {
   const row = trace.rows.at(-1);
   const params = trace.params;
   if (view === 'prediction') {
     if (!row || trace.rows.length >= total) {
+      if (audience === 'student')
+        return {
+          headline: 'Waiting for the presenter',
+          detail: 'when they press Run, the room’s server starts the generator and this page follows it',
+        };
+      if (audience === 'presenter')
+        return {
+          headline: 'Press Run for the room',
+          detail: 'the room’s server starts the generator, and every student’s page follows it',
+        };
       return {
         headline: 'Press Run',
         detail: isStepMode(params)
@@ -114,18 +139,18 @@ export function narrate({ view, trace, total, status }: NarrationInput): Narrati
           : 'the browser requests GET /api/stream and the server starts the generator',
       };
     }
-    const { headline, detail } = describeRow(row, params, 'then');
+    const { headline, detail } = describeRow(row, params, 'then', audience);
     return { headline: `Not run yet — predicted step ${row.step} of ${total}: ${headline}`, detail };
   }
   if (view === 'replay') {
     if (!row) return { headline: 'Replay', detail: 'nothing recorded yet' };
-    const { headline, detail } = describeRow(row, params, 'then');
+    const { headline, detail } = describeRow(row, params, 'then', audience);
     return { headline: `Replay, step ${row.step} of ${total}: ${headline}`, detail };
   }
   // Connecting: the first request, or (after a reconnect row) the next one, still unanswered.
   if (!row || (status === 'connecting' && row.kind !== 'reconnect'))
     return { headline: 'Request sent', detail: 'waiting for the server to answer…' };
-  const { headline, detail } = describeRow(row, params, 'now');
+  const { headline, detail } = describeRow(row, params, 'now', audience);
   return { headline: `Step ${row.step}: ${headline}`, detail };
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { FrameSink, RunningEventStream } from './event-stream';
 import type { StepPacer } from './pacer';
+import type { RoomHub } from './room/hub';
+import type { RoomRun } from './room/runner';
 
 /*
  * PROCESS-WIDE STATE. Everything this server keeps for the life of the process, and nothing
@@ -42,6 +44,16 @@ export interface ProcessState {
   stepStreams: Map<string, StepPacer>;
   /** The step-mode streams with ids, by the same id: live, or held for a reconnect to rejoin. */
   rejoinable: Map<string, RejoinableStream>;
+  /** The classroom's hub (memory, or Redis with `REDIS_URL`), made on first use. */
+  roomHub: Promise<RoomHub> | null;
+  /** The rooms' generators running in this process, by room code. */
+  roomRuns: Map<string, RoomRun>;
+  /** Who follows each room through this process: how many students, and how to tell each the room's head count. */
+  roomFollowers: Map<string, { students: number; tell: Set<(present: number) => void> }>;
+  /** Reports this process's students per room to the hub and passes the room's total on, every few seconds. */
+  roomPresenceTimer: ReturnType<typeof setInterval> | null;
+  /** Join attempts per client address in the current window (`room-limits.ts`). */
+  joinAttempts: Map<string, { windowStart: number; count: number }>;
 }
 
 const PROCESS_STATE = Symbol.for('stepstream.process-state');
@@ -57,6 +69,11 @@ export function processState(): ProcessState {
     nextId: 1,
     stepStreams: new Map(),
     rejoinable: new Map(),
+    roomHub: null,
+    roomRuns: new Map(),
+    roomFollowers: new Map(),
+    roomPresenceTimer: null,
+    joinAttempts: new Map(),
   };
   return holder[PROCESS_STATE];
 }

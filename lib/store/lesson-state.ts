@@ -4,6 +4,7 @@ import type { Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { WireLog } from '@/lib/lesson/wire-log';
+import type { LessonAudience } from '@/lib/lesson/narration';
 import type { ScheduleFlush } from './next-frame';
 import type { Transport } from './stream-connection';
 
@@ -27,6 +28,8 @@ export interface LessonState {
   highlight: TableHighlight | null;
   /** Presenter mode: large type, only code, tables and diagram. */
   presenting: boolean;
+  /** Who is watching: this page's own run, or a classroom's presenter or student (the words change, not the trace). */
+  audience: LessonAudience;
   /** How the next run reads the stream: `fetch` (the bytes are seen) or the browser's EventSource. */
   transport: Transport;
   /** With EventSource: the page closes it after the run's last message (`n` of them), as a client that counts would. */
@@ -78,6 +81,7 @@ export interface LessonStoreOptions {
   presenting?: boolean;
   transport?: Transport;
   closeAfterLast?: boolean;
+  audience?: LessonAudience;
   /** Test seams: the network, the clock and the once-per-frame scheduler. */
   fetchImpl?: typeof fetch;
   now?: () => number;

@@ -62,6 +62,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       stepStreamId: null,
       highlight: null,
       presenting: options.presenting ?? false,
+      audience: options.audience ?? 'self',
       transport: options.transport ?? 'fetch',
       closeAfterLast: options.closeAfterLast ?? false,
       runTransport: null,

@@ -109,8 +109,9 @@ export function selectStatusOnShow(state: TraceInputs & Pick<LessonState, 'statu
 }
 
 /** The stage's narration of the step on show (a new object each call: read it with `useShallow`). */
-export function selectNarration(state: TraceInputs & Pick<LessonState, 'status'>): Narration {
+export function selectNarration(state: TraceInputs & Pick<LessonState, 'status'> & Partial<Pick<LessonState, 'audience'>>): Narration {
   return narrate({
+    audience: state.audience,
     view: selectLessonView(state),
     trace: selectDisplayedTrace(state),
     total: selectStepPosition(state).total,

@@ -1,0 +1,37 @@
+import { jsonError } from '@/lib/http/responses';
+import { clientOfRoute } from '@/lib/server/client-address';
+import { roomOf } from '@/lib/server/room/http';
+import { countJoinMiss, joinRetryAfter } from '@/lib/server/room/join-limit';
+import { roomCapacity } from '@/lib/server/room/capacity';
+import { followRoomStream } from '@/lib/server/room/follow';
+import { SSE_HEADERS } from '@/lib/sse/headers';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/**
+ * `GET /api/rooms/{code}/events`: follows a room, as an event stream. First the room as it stands
+ * (or, with a `Last-Event-ID` the log can still serve, exactly what was missed), then every entry
+ * with its number as `id:`. A client trying codes that name no room is slowed down (429).
+ */
+export async function GET(request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> {
+  const { code } = await context.params;
+  const client = clientOfRoute(request.headers);
+  const wait = joinRetryAfter(client);
+  if (wait !== null)
+    return jsonError(429, `Too many tries with codes that name no room; try again in ${wait} s.`, 'code', { 'Retry-After': String(wait) });
+  const room = await roomOf(request, code);
+  if (!room.ok) {
+    if (room.response.status === 404 || room.response.status === 400) countJoinMiss(client);
+    return room.response;
+  }
+  if (!room.presenter) {
+    const capacity = roomCapacity();
+    const present = await room.hub.present(code).catch(() => 0);
+    if (present >= capacity) return jsonError(429, `Room ${code} is full (${capacity} students).`, null, { 'Retry-After': '30' });
+  }
+  const lastEventId = request.headers.get('last-event-id');
+  const after = lastEventId !== null && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : null;
+  const body = followRoomStream(room.hub, code, after, !room.presenter, request.signal);
+  return new Response(body, { headers: SSE_HEADERS });
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { LazyLiveAnnouncer } from '@/components/lazy-live-announcer';
+import { LessonFrame } from '@/components/lesson-frame';
+import { LessonStoreProvider } from '@/components/lesson-store-provider';
+import { JoinForm } from '@/components/room/join-form';
+import { RoomDriver } from '@/components/room/room-driver';
+import { StudentPoll } from '@/components/room/room-poll';
+import { RoomStage } from '@/components/room/room-stage';
+import { FollowSwitch, RoomLinkStatus } from '@/components/room/room-status';
+import { readRoomCode } from '@/lib/room/code';
+import { clientOfRoute } from '@/lib/server/client-address';
+import { countJoinMiss, joinRetryAfter } from '@/lib/server/room/join-limit';
+import { roomHub } from '@/lib/server/room/rooms';
+import '@/components/lesson-layout.css';
+import '@/components/room/room.css';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Following a room · Stepstream' };
+
+/** Why `code` cannot be joined now, or null when it can. */
+async function refusal(code: string): Promise<string | null> {
+  const reading = readRoomCode(code);
+  if (!reading.ok) return reading.error;
+  const client = clientOfRoute(await headers());
+  const wait = joinRetryAfter(client);
+  if (wait !== null) return `Too many tries with codes that name no room; try again in ${wait} s.`;
+  try {
+    if (await (await roomHub()).find(reading.code)) return null;
+  } catch {
+    return 'The classroom is briefly unavailable; try again in a moment.';
+  }
+  countJoinMiss(client);
+  return `There is no room ${reading.code}: check the code on the presenter’s screen (the room may also have ended).`;
+}
+
+/** `/join/{code}`: a student's page, the lesson driven by the room. */
+export default async function StudentPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code: raw } = await params;
+  const code = decodeURIComponent(raw);
+  const problem = await refusal(code);
+  if (problem) {
+    return (
+      <main className="room-landing" id="main">
+        <p className="brand">Stepstream</p>
+        <h1>Join a room</h1>
+        <JoinForm initialCode={code} initialError={problem} />
+      </main>
+    );
+  }
+  return (
+    <LessonStoreProvider options={{ audience: 'student' }}>
+      <LessonFrame>
+        <RoomDriver code={code} role="student">
+          <header className="site-header">
+            <div className="site-title">
+              <p className="brand">Stepstream · room {code}</p>
+              <h1>Server-Sent Events, live with your class</h1>
+            </div>
+            <div className="toolbar">
+              <RoomLinkStatus />
+            </div>
+          </header>
+          <main id="lesson" className="lesson room-lesson" tabIndex={-1}>
+            <LazyLiveAnnouncer />
+            <RoomStage controls={<FollowSwitch />} />
+            <section className="card quiz-card" aria-labelledby="poll-heading">
+              <h2 id="poll-heading">Live poll</h2>
+              <StudentPoll />
+            </section>
+          </main>
+        </RoomDriver>
+      </LessonFrame>
+    </LessonStoreProvider>
+  );
+}

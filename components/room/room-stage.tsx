@@ -1,0 +1,36 @@
+import { CodePanel } from '../code-panel';
+import { ConnectionDiagram } from '../connection-diagram';
+import { ExecutionTable } from '../execution-table';
+import { ReplayControls } from '../replay-controls';
+import { StageStatus } from '../stage-status';
+import { VariableTracker } from '../variable-tracker';
+import '../run-bar.css';
+
+/** The lesson's stage, driven by the room: what the generator did, the code line, the tables, the wire. */
+export function RoomStage({ controls }: { controls: React.ReactNode }) {
+  return (
+    <>
+      <section className="run-bar room-bar" aria-label="The room's run: controls, connection and what just happened">
+        {controls}
+        <StageStatus />
+        <ConnectionDiagram />
+      </section>
+      <div className="stage">
+        <section className="card code-card" aria-labelledby="code-heading">
+          <h2 id="code-heading" className="stage-heading">
+            The generator
+          </h2>
+          <CodePanel />
+        </section>
+        <section className="card tables-card" aria-labelledby="tables-heading">
+          <h2 id="tables-heading" className="stage-heading">
+            What happened, as it happened
+          </h2>
+          <ReplayControls />
+          <ExecutionTable />
+          <VariableTracker />
+        </section>
+      </div>
+    </>
+  );
+}

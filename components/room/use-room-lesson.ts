@@ -1,0 +1,61 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { draftFromParams } from '@/lib/contract/draft';
+import type { RoomState } from '@/lib/room/state';
+import { useLessonStoreApi } from '../lesson-store-provider';
+
+/**
+ * Makes the page's lesson store show the room: its run (parameters, everything its generator did,
+ * the connection's state) and, while `following`, the presenter's step. A step chosen on this
+ * page (the timeline, a key) goes to `onOwnSeek` instead: the student leaves Follow, the
+ * presenter's choice becomes the room's.
+ */
+export function useRoomLesson(room: RoomState, following: boolean, onOwnSeek: (cursor: number | null) => void) {
+  const store = useLessonStoreApi();
+  const applying = useRef(false);
+  const shownRun = useRef<number | null>(null);
+  const ownSeek = useRef(onOwnSeek);
+  useEffect(() => {
+    ownSeek.current = onOwnSeek;
+  });
+
+  useEffect(() => {
+    applying.current = true;
+    const newRun = shownRun.current !== room.run;
+    shownRun.current = room.run;
+    store.setState({
+      runParams: room.params,
+      events: room.events,
+      status: room.status,
+      // The form shows the run's parameters when a run starts; in between, it is the presenter's to edit.
+      ...(newRun && room.params ? { draft: draftFromParams(room.params) } : {}),
+      ...(following ? { cursor: room.cursor } : {}),
+    });
+    applying.current = false;
+  }, [store, room, following]);
+
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (!applying.current && state.cursor !== previous.cursor) ownSeek.current(state.cursor);
+      }),
+    [store],
+  );
+}
+
+/** Sends a presenter's command; the error to show inline when it is refused. */
+export async function sendRoomCommand(code: string, command: object): Promise<string | null> {
+  try {
+    const response = await fetch(`/api/rooms/${code}/commands`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(command),
+    });
+    if (response.ok) return null;
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    return body.error ?? `The room answered ${response.status}.`;
+  } catch {
+    return 'The command did not reach the room: check the connection and try again.';
+  }
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import * as z from 'zod';
+import { parseStreamQuery } from '@/lib/contract/query';
+import type { StreamParams } from '@/lib/contract/params';
+import { OPTION_LETTERS } from '@/lib/quiz/types';
+
+/** A command as the presenter's page sends it, after its body has been read. */
+export type RoomCommand =
+  | { type: 'run'; params: StreamParams }
+  | { type: 'step' }
+  | { type: 'stop' }
+  | { type: 'reset' }
+  | { type: 'seek'; step: number | null }
+  | { type: 'poll-open' }
+  | { type: 'poll-reveal' }
+  | { type: 'poll-close' };
+
+const scalar = z.union([z.string(), z.number()]);
+
+/** The body's shape; the run's parameters are checked by the stream's own rules below. */
+const COMMAND_BODY = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('run'),
+    params: z
+      .strictObject({ n: scalar.optional(), delay: scalar.optional(), template: scalar.optional(), mode: scalar.optional() })
+      .optional(),
+  }),
+  z.strictObject({ type: z.literal('step') }),
+  z.strictObject({ type: z.literal('stop') }),
+  z.strictObject({ type: z.literal('reset') }),
+  z.strictObject({ type: z.literal('seek'), step: z.union([z.number().int().min(1).max(1_000_000), z.null()]) }),
+  z.strictObject({ type: z.literal('poll-open') }),
+  z.strictObject({ type: z.literal('poll-reveal') }),
+  z.strictObject({ type: z.literal('poll-close') }),
+]);
+
+export type CommandReading = { ok: true; command: RoomCommand } | { ok: false; error: string; field: string };
+
+/**
+ * Reads a command's JSON. A run's parameters go through `GET /api/stream`'s own rules (one source
+ * for each rule): `{n, delay, template, mode}`, `delay` in milliseconds, absent ones at the seed's values.
+ */
+export function readRoomCommand(json: unknown): CommandReading {
+  const parsed = COMMAND_BODY.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length > 0 ? issue.path.join('.') : 'type';
+    return { ok: false, field, error: `Not a room command: ${issue.message} (at ${field}).` };
+  }
+  const body = parsed.data;
+  if (body.type !== 'run') return { ok: true, command: body };
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(body.params ?? {})) if (value !== undefined) query.set(name, String(value));
+  const result = parseStreamQuery(query);
+  if (!result.ok) return { ok: false, field: `params.${result.field}`, error: result.error };
+  return { ok: true, command: { type: 'run', params: result.params } };
+}
+
+/** A student's answer: `{pollId, choice}` with the option's letter. */
+const ANSWER_BODY = z.strictObject({ pollId: z.string().regex(/^p\d{1,6}$/), choice: z.enum(OPTION_LETTERS) });
+export type AnswerBody = z.infer<typeof ANSWER_BODY>;
+
+export function readAnswer(json: unknown): { ok: true; answer: AnswerBody } | { ok: false; error: string; field: string } {
+  const parsed = ANSWER_BODY.safeParse(json);
+  if (parsed.success) return { ok: true, answer: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || 'body';
+  return { ok: false, field, error: `Not an answer: ${issue.message} (at ${field}).` };
+}

@@ -1,0 +1,97 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomEntryBody } from '@/lib/room/protocol';
+import { processState } from '../process-state';
+import { followRoomStream } from './follow';
+import type { RoomHub } from './hub';
+import { createMemoryHub } from './memory-hub';
+
+let hub: RoomHub;
+const CODE = 'ACDEFG';
+const reset: RoomEntryBody = { kind: 'reset' };
+
+afterEach(async () => {
+  await hub?.close();
+});
+
+async function roomWith(entries: number) {
+  hub = createMemoryHub();
+  await hub.create({ code: CODE, secretHash: 'x', createdAt: 0 });
+  if (entries > 0)
+    await hub.append(
+      CODE,
+      Array.from({ length: entries }, () => reset),
+    );
+}
+
+/** Reads a follower's stream until `count` messages (snapshot, entry or presence) have arrived. */
+async function readMessages(
+  stream: ReadableStream<Uint8Array>,
+  count: number,
+  filter = (message: EventSourceMessage) => message.event !== 'presence',
+) {
+  const messages: EventSourceMessage[] = [];
+  let retry: number | null = null;
+  const parser = createParser({ onEvent: (message) => filter(message) && messages.push(message), onRetry: (ms) => (retry = ms) });
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  while (messages.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    parser.feed(decoder.decode(value, { stream: true }));
+  }
+  return { messages, retry, reader };
+}
+
+describe('followRoomStream', () => {
+  it('starts with the room as it stands, then each entry with its number as id', async () => {
+    await roomWith(2);
+    const controller = new AbortController();
+    const stream = followRoomStream(hub, CODE, null, true, controller.signal);
+    setTimeout(() => void hub.append(CODE, [{ kind: 'seek', cursor: 2 }]), 20);
+    const { messages, retry } = await readMessages(stream, 2);
+    expect(retry).toBe(1000);
+    expect(messages[0]).toMatchObject({ event: 'snapshot', id: '2' });
+    expect(JSON.parse(messages[0]!.data)).toMatchObject({ seq: 2, status: 'idle' });
+    expect(messages[1]).toMatchObject({ event: 'entry', id: '3' });
+    expect(JSON.parse(messages[1]!.data)).toMatchObject({ seq: 3, body: { kind: 'seek', cursor: 2 } });
+    controller.abort();
+  });
+
+  it('gives a reconnect exactly the entries after its Last-Event-ID, then the live ones, none twice', async () => {
+    await roomWith(5);
+    const controller = new AbortController();
+    const stream = followRoomStream(hub, CODE, 3, true, controller.signal);
+    // Appended while the catch-up is read: held, then passed on once.
+    void hub.append(CODE, [reset]);
+    setTimeout(() => void hub.append(CODE, [reset]), 20);
+    const { messages } = await readMessages(stream, 4);
+    expect(messages.map((message) => [message.event, message.id])).toEqual([
+      ['entry', '4'],
+      ['entry', '5'],
+      ['entry', '6'],
+      ['entry', '7'],
+    ]);
+    controller.abort();
+  });
+
+  it('sends a snapshot to a reconnect whose Last-Event-ID is ahead of the room (its log was lost)', async () => {
+    await roomWith(2);
+    const controller = new AbortController();
+    const { messages } = await readMessages(followRoomStream(hub, CODE, 40, true, controller.signal), 1);
+    expect(messages[0]).toMatchObject({ event: 'snapshot', id: '2' });
+    controller.abort();
+  });
+
+  it('counts a student in while connected and out when the connection ends', async () => {
+    await roomWith(0);
+    const controller = new AbortController();
+    const stream = followRoomStream(hub, CODE, null, true, controller.signal);
+    const { messages } = await readMessages(stream, 2, () => true);
+    expect(messages.find((message) => message.event === 'presence')?.data).toBe('{"present":1}');
+    expect(processState().roomFollowers.get(CODE)?.students).toBe(1);
+    controller.abort();
+    expect(processState().roomFollowers.has(CODE)).toBe(false);
+    expect(await hub.present(CODE)).toBe(0);
+  });
+});

@@ -9,6 +9,14 @@ import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
 import type { ExecutionRow } from '@/lib/trace/types';
 import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
 import { useLessonStore } from './lesson-store-provider';
+import type { LessonAudience } from '@/lib/lesson/narration';
+
+/** What the caption says before a run: what to press, to whoever can press it. */
+const PREDICTED_NOTE: Record<LessonAudience, string> = {
+  self: 'predicted from the code; press Run to watch the real stream',
+  presenter: 'predicted from the code; press Run for the room to watch the real stream',
+  student: 'predicted from the code, until the presenter runs the real stream',
+};
 import { useScrollToHighlight } from './use-scroll-to-highlight';
 import { useVirtualRows } from './use-virtual-rows';
 import './lesson-tables.css';
@@ -31,6 +39,7 @@ const COLUMN_CLASSES = ['col-step', 'col-action', 'col-data', 'col-sleep', 'col-
 export function ExecutionTable() {
   const trace = useLessonStore(selectDisplayedTrace);
   const status = useLessonStore((state) => state.status);
+  const audience = useLessonStore((state) => state.audience);
   const view = useLessonStore(selectLessonView);
   const cursor = useLessonStore((state) => state.cursor);
   const highlight = useLessonStore((state) => state.highlight);
@@ -67,7 +76,7 @@ export function ExecutionTable() {
       >
         <caption>
           Execution Table
-          {!observed && <span className="caption-note"> — predicted from the code; press Run to watch the real stream</span>}
+          {!observed && <span className="caption-note"> — {PREDICTED_NOTE[audience]}</span>}
         </caption>
         <colgroup>
           {COLUMN_CLASSES.map((name) => (

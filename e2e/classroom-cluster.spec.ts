@@ -291,6 +291,44 @@ test.describe('the classroom on two instances behind nginx, sharing Redis', () =
     for (const student of [early!, ...late]) student.close();
   });
 
+  test('in browsers: the presenter on one instance, students on the other and through nginx, each Step on every screen within a second, a latecomer at the same step', async ({
+    browser,
+  }) => {
+    /** A person with a browser of their own (cookies included). */
+    const someone = async () => (await browser.newContext()).newPage();
+    const presenter = await someone();
+    await presenter.goto(`${A.url}/room`);
+    await presenter.getByRole('button', { name: 'Open a room' }).click();
+    await expect(presenter).toHaveURL(/\/room\/[A-Z0-9]{6}$/);
+    const code = presenter.url().split('/').at(-1)!;
+    const students = [await someone(), await someone()];
+    await students[0]!.goto(`${B.url}/join/${code}`);
+    await students[1]!.goto(`${cluster.url}/join/${code}`);
+    for (const page of [presenter, ...students]) await expect(page.getByText('Live', { exact: true })).toBeVisible();
+    await expect(presenter.getByText('2 students following')).toBeVisible();
+
+    const rows = (page: typeof presenter) => page.getByRole('table', { name: 'Execution Table' }).locator('tbody tr[data-step]');
+    await presenter.getByRole('switch', { name: 'Step mode' }).click();
+    await presenter.getByRole('button', { name: 'Run for the room' }).click();
+    for (const page of students) await expect(rows(page)).toHaveCount(1);
+    const lags: number[] = [];
+    for (const count of [2, 3]) {
+      const stepped = Date.now();
+      await presenter.getByRole('button', { name: 'Step', exact: true }).click();
+      for (const page of students) await expect(rows(page)).toHaveCount(count);
+      lags.push(Date.now() - stepped);
+    }
+    note(`in browsers, Step on A → both students' tables (on B and through nginx): ${lags.join(', ')} ms`);
+    for (const lag of lags) expect(lag, 'each Step on every screen within a second').toBeLessThan(1000);
+
+    const late = await someone();
+    await late.goto(`${cluster.url}/join/${code}`);
+    await expect(rows(late)).toHaveCount(3);
+    await expect(late.getByRole('table', { name: 'Execution Table' })).toContainText('Message 1');
+    const refused = await students[0]!.request.post(`${B.url}/api/rooms/${code}/commands`, { data: { type: 'step' } });
+    expect(refused.status()).toBe(403);
+  });
+
   test('only the presenter commands: 403 without the cookie or with another room’s; 404, 400 and 413 as the API says', async () => {
     const room = await openRoom(A.url);
     const other = await openRoom(B.url);

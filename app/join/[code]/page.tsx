@@ -64,7 +64,7 @@ export default async function StudentPage({ params }: { params: Promise<{ code: 
           <main id="lesson" className="lesson room-lesson" tabIndex={-1}>
             <LazyLiveAnnouncer />
             <RoomStage controls={<FollowSwitch />} />
-            <section className="card quiz-card" aria-labelledby="poll-heading">
+            <section className="card room-poll-card" aria-labelledby="poll-heading">
               <h2 id="poll-heading">Live poll</h2>
               <StudentPoll />
             </section>

@@ -6,10 +6,10 @@ import { LazyLiveAnnouncer } from '@/components/lazy-live-announcer';
 import { LessonFrame, PresenterToggle } from '@/components/lesson-frame';
 import { LessonStoreProvider } from '@/components/lesson-store-provider';
 import { RoomRunControls, RoomParamsForm } from '@/components/room/room-controls';
+import { JoinCard } from '@/components/room/join-card';
 import { RoomDriver } from '@/components/room/room-driver';
 import { PresenterPoll } from '@/components/room/room-poll';
 import { RoomStage } from '@/components/room/room-stage';
-import { RoomLinkStatus } from '@/components/room/room-status';
 import { isRoomCode } from '@/lib/room/code';
 import { presenterCookieName } from '@/lib/room/protocol';
 import { roomHub } from '@/lib/server/room/rooms';
@@ -63,30 +63,13 @@ export default async function PresenterPage({ params }: { params: Promise<{ code
           </header>
           <main id="lesson" className="lesson room-lesson" tabIndex={-1}>
             <LazyLiveAnnouncer />
-            <section className="card room-join" aria-labelledby="join-heading">
-              <h2 id="join-heading">Join this room</h2>
-              <div className="room-join-body">
-                <div className="room-qr" role="img" aria-label={`QR code for ${join}`} dangerouslySetInnerHTML={{ __html: qr }} />
-                <div>
-                  <p>
-                    Open <strong className="room-join-url">{join.replace(/\/join\/.*$/, '/join')}</strong> and type
-                  </p>
-                  <p className="room-code room-code-large" aria-label={`Code ${[...code].join(' ')}`}>
-                    {code}
-                  </p>
-                  <p>
-                    or go straight to <a href={join}>{join}</a>
-                  </p>
-                  <RoomLinkStatus />
-                </div>
-              </div>
-            </section>
+            <JoinCard join={join} qrSvg={qr} />
             <section className="card setup-card" aria-labelledby="params-heading">
               <h2 id="params-heading">Run the generator for the room</h2>
               <RoomParamsForm />
             </section>
             <RoomStage controls={<RoomRunControls />} />
-            <section className="card quiz-card" aria-labelledby="poll-heading">
+            <section className="card room-poll-card" aria-labelledby="poll-heading">
               <h2 id="poll-heading">Live poll</h2>
               <PresenterPoll />
             </section>

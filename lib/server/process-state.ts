@@ -52,6 +52,8 @@ export interface ProcessState {
   roomFollowers: Map<string, { students: number; tell: Set<(present: number) => void> }>;
   /** Reports this process's students per room to the hub and passes the room's total on, every few seconds. */
   roomPresenceTimer: ReturnType<typeof setInterval> | null;
+  /** Every open room follower's stream, with how to end it (at shutdown). */
+  roomStreams: Set<(finalFrame: string) => void>;
   /** Join attempts per client address in the current window (`room-limits.ts`). */
   joinAttempts: Map<string, { windowStart: number; count: number }>;
 }
@@ -74,6 +76,7 @@ export function processState(): ProcessState {
     roomFollowers: new Map(),
     roomPresenceTimer: null,
     joinAttempts: new Map(),
+    roomStreams: new Set(),
   };
   return holder[PROCESS_STATE];
 }

@@ -78,11 +78,15 @@ export function shutdownStreams(): number {
   state.draining = true;
   const stops = [...state.open.values()].map((entry) => entry.stop);
   for (const stop of stops) stop?.(SHUTDOWN_COMMENT);
-  return stops.length;
+  // The classroom: followers reconnect elsewhere; a room's run here ends, saying why, so no room waits on it forever.
+  const followers = [...state.roomStreams];
+  for (const end of followers) end(SHUTDOWN_COMMENT);
+  for (const run of state.roomRuns.values()) run.stop('The server running this stream shut down; Run again to start a new one.');
+  return stops.length + followers.length;
 }
 
-/** How many streams are open. */
-export const activeStreams = () => processState().open.size;
+/** How many streams are open (room followers included). */
+export const activeStreams = () => processState().open.size + processState().roomStreams.size;
 
 /** For tests: forget draining (each test file shares the process's registry). */
 export function resumeAdmissions() {

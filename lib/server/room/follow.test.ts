@@ -95,3 +95,33 @@ describe('followRoomStream', () => {
     expect(await hub.present(CODE)).toBe(0);
   });
 });
+
+describe('followRoomStream at shutdown', () => {
+  it('ends every follower with the shutdown comment, so it reconnects elsewhere', async () => {
+    const { shutdownStreams, resumeAdmissions } = await import('../registry');
+    await roomWith(1);
+    const stream = followRoomStream(hub, CODE, null, true);
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const read = async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += decoder.decode(value);
+        if (text.includes('event: snapshot')) break;
+      }
+    };
+    await read();
+    expect(processState().roomStreams.size).toBe(1);
+    expect(shutdownStreams()).toBe(1);
+    resumeAdmissions();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    expect(text.endsWith(': server shutting down\n\n')).toBe(true);
+    expect(processState().roomStreams.size).toBe(0);
+  });
+});

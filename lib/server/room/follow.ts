@@ -114,6 +114,7 @@ export function followRoomStream(
         if (closed) return;
         closed = true;
         clearInterval(keepAlive);
+        processState().roomStreams.delete(endWith);
         unsubscribe();
         uncount();
         signal?.removeEventListener('abort', close);
@@ -125,6 +126,12 @@ export function followRoomStream(
       }
       cleanup = close;
       signal?.addEventListener('abort', close, { once: true });
+      // At shutdown: a last comment, then the end; the follower's EventSource reconnects (to another instance, behind a balancer) with its Last-Event-ID.
+      const endWith = (finalFrame: string) => {
+        write(finalFrame);
+        close();
+      };
+      processState().roomStreams.add(endWith);
       write(`retry: ${FOLLOW_RETRY_MS}\n\n`);
 
       void (async () => {

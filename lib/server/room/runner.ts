@@ -62,8 +62,8 @@ function createOrderedAppender(hub: RoomHub, code: string, onGiveUp: (error: unk
 export interface RoomRun {
   /** The seq of the run's `run` entry. */
   run: number;
-  /** Stops the generator now: its last entry is a Stop (`end`, reason `stopped`). */
-  stop(): void;
+  /** Stops the generator now: its last entry is a Stop (`end`, reason `stopped`), or, given a reason, an error saying it. */
+  stop(reason?: string): void;
   /** Resolves once the generator has ended and every entry it made is in the hub. */
   done: Promise<void>;
 }
@@ -84,6 +84,7 @@ export function startRoomRun(hub: RoomHub, code: string, runEntry: RoomEntry & {
   const stepPacer = stepping ? createStepPacer() : null;
   const pacer = stepPacer ?? createTimerPacer();
   let stopped = false;
+  let stopReason: string | null = null;
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
 
@@ -112,7 +113,8 @@ export function startRoomRun(hub: RoomHub, code: string, runEntry: RoomEntry & {
     end(finalFrame) {
       const atMs = elapsed();
       const final = finalFrame === undefined ? null : parseFrame(finalFrame);
-      if (stopped) record({ type: 'end', atMs, reason: 'stopped' });
+      if (stopReason) record({ type: 'error', atMs, message: stopReason });
+      else if (stopped) record({ type: 'end', atMs, reason: 'stopped' });
       else if (final?.event === 'error') record({ type: 'error', atMs, message: final.data });
       else record({ type: 'end', atMs, reason: 'complete' });
       finish();
@@ -128,9 +130,10 @@ export function startRoomRun(hub: RoomHub, code: string, runEntry: RoomEntry & {
   }
 
   const running = startEventStream(params, sink, { pacer, sleepBeforeFirstYield: stepping });
-  function stop() {
+  function stop(reason?: string) {
     if (stopped) return;
     stopped = true;
+    stopReason = reason ?? null;
     running.cancel();
   }
 

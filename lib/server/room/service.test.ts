@@ -132,3 +132,15 @@ describe('a room’s polls', () => {
     expect(csvCell('plain')).toBe('plain');
   });
 });
+
+describe('a room’s run at shutdown', () => {
+  it('ends with an error entry saying why, so the room does not wait on it forever', async () => {
+    const { code } = await newRoom();
+    await carryOut(hub, code, { type: 'run', params: { n: 3, delayMs: 1000, template: 'M{i}', mode: 'step' } });
+    processState().roomRuns.get(code)!.stop('The server running this stream shut down; Run again to start a new one.');
+    await runFinished(code);
+    const room = (await hub.snapshot(code))!;
+    expect(room.status).toBe('error');
+    expect(room.events.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('shut down') });
+  });
+});

@@ -40,7 +40,7 @@ export function executionTableNote(params: StreamParams): string {
 }
 
 /** What the Key Moments say until a run reaches them. */
-export const KEY_MOMENTS_BEFORE_A_RUN = 'Run the stream: each Key Moment opens when the table reaches it.';
+export const KEY_MOMENTS_BEFORE_A_RUN = 'Each Key Moment opens when a run’s table reaches it.';
 
 export const CONCEPT_SNAPSHOT = [
   'Server-Sent Events (SSE) let a server push updates to a client over HTTP.',

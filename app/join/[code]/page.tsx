@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { LazyLiveAnnouncer } from '@/components/lazy-live-announcer';
+import { LazyKeyMoments } from '@/components/lazy-key-moments';
 import { LessonFrame } from '@/components/lesson-frame';
+import { LessonText } from '@/components/lesson-text';
 import { LessonStoreProvider } from '@/components/lesson-store-provider';
 import { JoinForm } from '@/components/room/join-form';
 import { RoomDriver } from '@/components/room/room-driver';
@@ -68,6 +70,11 @@ export default async function StudentPage({ params }: { params: Promise<{ code: 
               <h2 id="poll-heading">Live poll</h2>
               <StudentPoll />
             </section>
+            <section className="card moments-card" aria-labelledby="moments-heading">
+              <h2 id="moments-heading">Key Moments</h2>
+              <LazyKeyMoments />
+            </section>
+            <LessonText />
           </main>
         </RoomDriver>
       </LessonFrame>

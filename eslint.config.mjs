@@ -77,6 +77,7 @@ export default tseslint.config(
       'lib/lesson/**',
       'lib/compare/**',
       'lib/room/**',
+      'lib/recording/**',
       'lib/code/slots.ts',
       'lib/code/excerpt.ts',
       'lib/code/typescript-excerpts.ts',
@@ -93,7 +94,7 @@ export default tseslint.config(
   layer(['components/**'], SERVER, APP),
   {
     // The model takes time and chance as arguments: same input, same output.
-    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/compare/**', 'lib/room/**'],
+    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/compare/**', 'lib/room/**', 'lib/recording/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-properties': [

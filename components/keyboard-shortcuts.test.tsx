@@ -40,8 +40,10 @@ function shortcutsTree(store: ReturnType<typeof createLessonStore>) {
   );
 }
 
-function renderShortcuts(store = finishedRunStore()) {
+/** Renders the shortcuts and waits for their code (it loads after hydration, as on the page). */
+async function renderShortcuts(store = finishedRunStore()) {
   render(shortcutsTree(store));
+  await waitFor(() => expect(document.querySelector('[data-shortcuts-loading]')).toBeNull());
   return { store, user: userEvent.setup() };
 }
 
@@ -49,7 +51,7 @@ const characterKeysSwitch = () => screen.getByRole('switch', { name: 'Single-key
 
 describe('KeyboardShortcuts', () => {
   it('opens from its button with focus on Close, and gives focus back to the button when closed', async () => {
-    const { user } = renderShortcuts();
+    const { user } = await renderShortcuts();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const opener = screen.getByRole('button', { name: 'Keyboard shortcuts (?)' });
     await user.click(opener);
@@ -64,7 +66,7 @@ describe('KeyboardShortcuts', () => {
   });
 
   it('opens with ? and closes with ? again, focus back where it was', async () => {
-    const { user } = renderShortcuts();
+    const { user } = await renderShortcuts();
     screen.getByRole('button', { name: 'Elsewhere' }).focus();
     await user.keyboard('?');
     expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
@@ -74,7 +76,7 @@ describe('KeyboardShortcuts', () => {
   });
 
   it('lets no other shortcut act while it is open', async () => {
-    const { store, user } = renderShortcuts();
+    const { store, user } = await renderShortcuts();
     await user.keyboard('?');
     await user.keyboard('p');
     expect(store.getState().presenting).toBe(false);
@@ -84,7 +86,7 @@ describe('KeyboardShortcuts', () => {
   });
 
   it('closes on a click on the backdrop, not on a click inside it', async () => {
-    const { user } = renderShortcuts();
+    const { user } = await renderShortcuts();
     await user.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     // jsdom lays nothing out (every box is 0×0 at the origin), so any point away from it is outside.
@@ -99,7 +101,7 @@ describe('KeyboardShortcuts', () => {
   });
 
   it('with single-key shortcuts on, Space, R, P and ? act', async () => {
-    const { store, user } = renderShortcuts();
+    const { store, user } = await renderShortcuts();
     await user.keyboard(' ');
     expect(store.getState().cursor).toBe(3);
     await user.keyboard('p');
@@ -111,7 +113,7 @@ describe('KeyboardShortcuts', () => {
   });
 
   it('switched off, Space, R, P and ? do nothing, while the arrows, Home and End still act', async () => {
-    const { store, user } = renderShortcuts();
+    const { store, user } = await renderShortcuts();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts (?)' }));
     expect(characterKeysSwitch()).toHaveAttribute('aria-checked', 'true');
     await user.click(characterKeysSwitch());
@@ -137,7 +139,7 @@ describe('KeyboardShortcuts', () => {
   });
 
   it('drops "(?)" from its button while ? is off, so the name stays true', async () => {
-    const { user } = renderShortcuts();
+    const { user } = await renderShortcuts();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts (?)' }));
     await user.click(characterKeysSwitch());
     await user.click(screen.getByRole('button', { name: 'Close' }));
@@ -149,7 +151,7 @@ describe('KeyboardShortcuts', () => {
   });
 
   it('remembers the choice in localStorage, and reads a corrupt saved value as On', async () => {
-    const { user } = renderShortcuts();
+    const { user } = await renderShortcuts();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts (?)' }));
     await user.click(characterKeysSwitch());
     expect(localStorage.getItem(SHORTCUTS_STORAGE_KEY)).toBe('off');
@@ -161,8 +163,8 @@ describe('KeyboardShortcuts', () => {
     expect(characterKeysSwitch()).toHaveAttribute('aria-checked', 'true');
   });
 
-  it('follows a change made in another tab', () => {
-    renderShortcuts();
+  it('follows a change made in another tab', async () => {
+    await renderShortcuts();
     localStorage.setItem(SHORTCUTS_STORAGE_KEY, 'off');
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key: SHORTCUTS_STORAGE_KEY })));
     expect(screen.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
@@ -184,6 +186,21 @@ describe('KeyboardShortcuts', () => {
     await waitFor(() => expect(store.getState()).toMatchObject({ presenting: true, cursor: 3 }));
     fireEvent.keyDown(document.body, { key: 'ArrowRight' }); // and later keys once, not twice
     expect(store.getState().cursor).toBe(4);
+  });
+
+  it('opens the list for a click on its button made before its code arrived', async () => {
+    vi.resetModules();
+    const { KeyboardShortcuts: FirstLoad } = await import('./keyboard-shortcuts');
+    const { LessonStoreProvider: Provider } = await import('./lesson-store-provider');
+    render(
+      <Provider store={finishedRunStore()}>
+        <FirstLoad />
+      </Provider>,
+    );
+    const waiting = screen.getByRole('button', { name: 'Keyboard shortcuts (?)' });
+    expect(waiting).toHaveAttribute('data-shortcuts-loading');
+    fireEvent.click(waiting);
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 
   it('renders On on the server and hydrates to the saved Off without a mismatch', () => {

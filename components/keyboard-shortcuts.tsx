@@ -1,71 +1,72 @@
 'use client';
 
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { loadAfterHydration } from './load-after-hydration';
-import type { ShortcutKeysProps } from './shortcut-keys';
-import { useCharacterKeyShortcuts } from './use-character-key-shortcuts';
+import type { ShortcutsToolbarProps } from './shortcuts-toolbar';
 
-const ShortcutsHelp = loadAfterHydration(() => import('./shortcuts-help').then((module) => module.ShortcutsHelp));
-/** The key handling itself (the key map and the listener) arrives just after hydration, out of the first load. */
-const ShortcutKeys = loadAfterHydration<ShortcutKeysProps>(() => import('./shortcut-keys').then((module) => module.ShortcutKeys));
+/** What was pressed before the shortcuts' code arrived. */
+export interface EarlyInput {
+  keys: KeyboardEvent[];
+  /** The button was clicked: open the list when the code arrives. */
+  help: boolean;
+}
 
-/**
- * The demo's keyboard: Space / → next, ← back, Home / End, R reset, P presenter, ? help; and the
- * dialog that lists them, where the single-character ones can be switched off (WCAG 2.1.4).
- */
-export function KeyboardShortcuts() {
-  const [characterKeys, setCharacterKeys] = useCharacterKeyShortcuts();
-  const [helpOpen, setHelpOpen] = useState(false);
-  // The dialog's code loads the first time it is asked for, and then stays.
-  const [everOpened, setEverOpened] = useState(false);
-  if (helpOpen && !everOpened) setEverOpened(true);
-  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
-  const takeEarlyKeys = useEarlyKeys();
-
-  const buttonLabel = characterKeys ? 'Keyboard shortcuts (?)' : 'Keyboard shortcuts';
+/** The button as it is until its code arrives (the server's HTML, and the first moments after). */
+function WaitingButton({ onPress }: { onPress: () => void }) {
   return (
-    <>
-      <ShortcutKeys characterKeys={characterKeys} helpOpen={helpOpen} onHelp={toggleHelp} takeEarlyKeys={takeEarlyKeys} />
-      <button
-        type="button"
-        className="button button-small shortcuts-button"
-        onClick={() => setHelpOpen(true)}
-        aria-keyshortcuts={characterKeys ? '?' : undefined}
-        aria-label={buttonLabel}
-      >
-        <span className="label-wide">{buttonLabel}</span>
-        <span className="label-narrow">Shortcuts</span>
-      </button>
-      {everOpened && (
-        <ShortcutsHelp
-          open={helpOpen}
-          onClose={() => setHelpOpen(false)}
-          characterKeys={characterKeys}
-          onCharacterKeysChange={setCharacterKeys}
-        />
-      )}
-    </>
+    <button
+      type="button"
+      className="button button-small shortcuts-button"
+      onClick={onPress}
+      aria-keyshortcuts="?"
+      aria-label="Keyboard shortcuts (?)"
+      data-shortcuts-loading=""
+    >
+      <span className="label-wide">Keyboard shortcuts (?)</span>
+      <span className="label-narrow">Shortcuts</span>
+    </button>
   );
 }
 
 /**
- * Keys pressed between hydration and the moment the key handling's code arrives are kept, not
- * lost: a listener registered as the page hydrates holds them until the handling takes them (once).
+ * The demo's keyboard and the button that lists it. All of it loads just after hydration, out of
+ * the first load (shortcuts-toolbar.tsx); what a person presses meanwhile is kept and acted on
+ * when it arrives, never lost.
  */
-function useEarlyKeys(): () => KeyboardEvent[] {
-  const early = useRef<{ keys: KeyboardEvent[]; stop: () => void } | null>(null);
+export function KeyboardShortcuts() {
+  const early = useEarlyInput();
+  return <ShortcutsToolbar takeEarly={early.take} fallback={<WaitingButton onPress={early.askHelp} />} />;
+}
+
+const ShortcutsToolbar = loadAfterHydration<ShortcutsToolbarProps>(() =>
+  import('./shortcuts-toolbar').then((module) => module.ShortcutsToolbar),
+);
+
+/**
+ * Keys pressed between hydration and the moment the key handling's code arrives are kept, not
+ * lost: a listener registered as the page hydrates holds them (and a click on the waiting button)
+ * until the toolbar takes them, once.
+ */
+function useEarlyInput() {
+  const early = useRef<{ input: EarlyInput; stop: () => void } | null>(null);
   useLayoutEffect(() => {
-    const keys: KeyboardEvent[] = [];
-    const remember = (event: KeyboardEvent) => keys.push(event);
+    const input: EarlyInput = { keys: [], help: false };
+    const remember = (event: KeyboardEvent) => input.keys.push(event);
     const stop = () => window.removeEventListener('keydown', remember);
     window.addEventListener('keydown', remember);
-    early.current = { keys, stop };
+    early.current = { input, stop };
     return stop;
   }, []);
-  return useCallback(() => {
+  const take = useCallback((): EarlyInput => {
     const taken = early.current;
-    early.current = null;
-    taken?.stop();
-    return taken?.keys ?? [];
+    if (taken) {
+      taken.stop();
+      early.current = { input: { keys: [], help: false }, stop: () => undefined };
+    }
+    return taken?.input ?? { keys: [], help: false };
   }, []);
+  const askHelp = useCallback(() => {
+    if (early.current) early.current.input.help = true;
+  }, []);
+  return { take, askHelp };
 }

@@ -2,12 +2,14 @@ import { CodePanel } from './code-panel';
 import { ExecutionTable } from './execution-table';
 import { LazyStreamLab } from './lab/lazy-stream-lab';
 import { LazyKeyMoments } from './lazy-key-moments';
+import { LazyPredictPanel } from './predict/lazy-predict-panel';
 import { LessonFrame, PresenterToggle } from './lesson-frame';
 import { LessonStoreProvider, QuizStoreProvider } from './lesson-store-provider';
 import { LessonText } from './lesson-text';
 import { LazyLiveAnnouncer } from './lazy-live-announcer';
 import { ParamsForm } from './params-form';
 import { LazyQuizSection } from './quiz/lazy-quiz-section';
+import { LazyRunExport } from './recording/lazy-run-export';
 import { ReplayControls } from './replay-controls';
 import { RunBar } from './run-bar';
 import { SampleSummary } from './sample-summary';
@@ -20,6 +22,8 @@ import { VariableTracker } from './variable-tracker';
 import { draftFromParams } from '@/lib/contract/draft';
 import { LESSON_TITLE } from '@/lib/lesson/content';
 import { readShareUrl } from '@/lib/lesson/share-url';
+import { selectNarration } from '@/lib/store/select-narration';
+import { createLessonStore } from '@/lib/store/lesson-store';
 import './lesson-layout.css';
 
 /**
@@ -66,7 +70,7 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
               </div>
               <ParamsForm />
             </section>
-            <RunBar />
+            <RunBar initialNarration={selectNarration(createLessonStore(lessonOptions).getState())} />
 
             <div className="stage">
               <section className="card code-card" aria-labelledby="code-heading">
@@ -80,6 +84,7 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
                   What happened, as it happened
                 </h2>
                 <ReplayControls />
+                <LazyPredictPanel />
                 <ExecutionTable />
                 <VariableTracker />
               </section>
@@ -106,6 +111,11 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
             <section className="card quiz-card" aria-labelledby="quiz-heading">
               <h2 id="quiz-heading">Visual Quiz</h2>
               <LazyQuizSection />
+            </section>
+
+            <section className="card export-card" aria-labelledby="export-heading">
+              <h2 id="export-heading">Take the run away</h2>
+              <LazyRunExport />
             </section>
 
             <LessonText />

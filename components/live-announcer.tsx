@@ -4,7 +4,8 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { QUIET_MOMENT, announcement, type AnnounceMoment, type AnnouncedEnding } from '@/lib/lesson/announce';
 import { narrationText } from '@/lib/lesson/narration';
 import type { LessonState } from '@/lib/store/lesson-state';
-import { selectLessonView, selectNarration, selectObservedTrace } from '@/lib/store/selectors';
+import { selectNarration } from '@/lib/store/select-narration';
+import { selectLessonView, selectObservedTrace } from '@/lib/store/selectors';
 import { framesSent, lastYieldRow } from '@/lib/trace/reduce';
 import { useLessonStoreApi } from './lesson-store-provider';
 

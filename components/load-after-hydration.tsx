@@ -11,17 +11,18 @@ const subscribeToNothing = () => () => {};
  */
 export function loadAfterHydration<Props extends object>(load: () => Promise<ComponentType<Props>>, fallback: ReactNode = null) {
   const Lazy = lazy(() => load().then((component) => ({ default: component })));
-  function AfterHydration(props: Props) {
+  /** `fallback` given when rendering stands in instead of the one given here (it may hold this render's handlers). */
+  function AfterHydration({ fallback: standIn = fallback, ...props }: Props & { fallback?: ReactNode }) {
     // false on the server and while hydrating, true after: the HTML and the first render agree.
     const hydrated = useSyncExternalStore(
       subscribeToNothing,
       () => true,
       () => false,
     );
-    if (!hydrated) return fallback;
+    if (!hydrated) return standIn;
     return (
-      <Suspense fallback={fallback}>
-        <Lazy {...props} />
+      <Suspense fallback={standIn}>
+        <Lazy {...(props as unknown as Props)} />
       </Suspense>
     );
   }

@@ -1,8 +1,9 @@
 'use client';
 
 import { useRef } from 'react';
+import type { Narration } from '@/lib/lesson/narration';
 import { ConnectionDiagram } from './connection-diagram';
-import { RunControls, StepModeSwitch } from './run-controls';
+import { PredictSwitch, RunControls, StepModeSwitch } from './run-controls';
 import { StageStatus } from './stage-status';
 import { useStageIntoView } from './use-stage-into-view';
 import './run-bar.css';
@@ -13,14 +14,17 @@ import './run-bar.css';
  * the lesson scrolls beneath it. On Run it brings the stage on screen when the code line or the
  * table would otherwise be out of sight (always, on a phone).
  */
-export function RunBar() {
+export function RunBar({ initialNarration }: { initialNarration: Narration }) {
   const bar = useRef<HTMLElement>(null);
   useStageIntoView(bar);
   return (
     <section ref={bar} className="run-bar" aria-label="The run: controls, connection and what just happened">
       <RunControls />
-      <StepModeSwitch />
-      <StageStatus />
+      <span className="mode-switches">
+        <StepModeSwitch />
+        <PredictSwitch />
+      </span>
+      <StageStatus initialNarration={initialNarration} />
       <ConnectionDiagram />
     </section>
   );

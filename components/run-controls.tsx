@@ -15,6 +15,7 @@ export function RunControls() {
   const status = useLessonStore((state) => state.status);
   const hasRun = useLessonStore((state) => state.runParams !== null);
   const stepMode = useLessonStore((state) => state.draft.mode === 'step');
+  const predicting = useLessonStore((state) => state.runParams?.mode === 'predict');
   const canStep = useLessonStore((state) => state.stepStreamId !== null && state.status === 'open');
   const { stop, reset, step } = useLessonStore((state) => state.actions);
   const [characterKeys] = useCharacterKeyShortcuts();
@@ -32,7 +33,7 @@ export function RunControls() {
         aria-keyshortcuts={characterKeys ? 'ArrowRight Space' : 'ArrowRight'}
         aria-describedby="step-button-hint"
       >
-        Step
+        {predicting ? 'Reveal' : 'Step'}
       </ActionButton>
       <span id="step-button-hint" className="visually-hidden">
         {stepMode
@@ -51,29 +52,41 @@ export function RunControls() {
 
 /** Step mode: the server waits at every sleep for the presenter's Step. Fixed while a run is under way. */
 export function StepModeSwitch() {
+  return <ModeSwitch mode="step" label="Step mode" hint="The server waits at every sleep until you press Step." />;
+}
+
+/** Predict mode: the server holds each frame while the student predicts its row; Reveal lets it go. */
+export function PredictSwitch() {
+  return (
+    <ModeSwitch mode="predict" label="Predict" hint="The server holds each frame until you have predicted its row and press Reveal." />
+  );
+}
+
+/** One of the generator's modes, on or off (off is timed, the seed's); the modes exclude each other. */
+function ModeSwitch({ mode, label, hint }: { mode: 'step' | 'predict'; label: string; hint: string }) {
   const running = useLessonStore(selectIsRunning);
-  const stepMode = useLessonStore((state) => state.draft.mode === 'step');
+  const on = useLessonStore((state) => state.draft.mode === mode);
   const setMode = useLessonStore((state) => state.actions.setMode);
   return (
     <span className="step-mode">
-      <span className="step-mode-label" id="param-mode-label">
-        Step mode
+      <span className="step-mode-label" id={`param-${mode}-label`}>
+        {label}
       </span>
       <ActionButton
         type="button"
         role="switch"
-        aria-checked={stepMode}
-        aria-labelledby="param-mode-label"
-        aria-describedby="param-mode-hint"
-        className={`switch ${stepMode ? 'switch-on' : ''}`}
-        onClick={() => setMode(stepMode ? 'timed' : 'step')}
+        aria-checked={on}
+        aria-labelledby={`param-${mode}-label`}
+        aria-describedby={`param-${mode}-hint`}
+        className={`switch ${on ? 'switch-on' : ''}`}
+        onClick={() => setMode(on ? 'timed' : mode)}
         unavailable={running}
       >
         <span className="switch-thumb" aria-hidden="true" />
-        <span className="switch-text">{stepMode ? 'On' : 'Off'}</span>
+        <span className="switch-text">{on ? 'On' : 'Off'}</span>
       </ActionButton>
-      <span id="param-mode-hint" className="visually-hidden">
-        The server waits at every sleep until you press Step.
+      <span id={`param-${mode}-hint`} className="visually-hidden">
+        {hint}
       </span>
     </span>
   );

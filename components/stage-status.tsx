@@ -2,9 +2,15 @@
 
 import { useShallow } from 'zustand/react/shallow';
 import type { ConnectionStatus } from '@/lib/trace/types';
-import { selectDisplayedTrace, selectDraftResult, selectLessonView, selectNarration, selectStatusOnShow } from '@/lib/store/selectors';
+import type { Narration } from '@/lib/lesson/narration';
+import { selectDisplayedTrace, selectDraftResult, selectLessonView, selectStatusOnShow } from '@/lib/store/selectors';
 import { framesSent } from '@/lib/trace/reduce';
+import { lazyModule } from './lazy-module';
 import { useLessonStore } from './lesson-store-provider';
+
+/** The narration's words (lib/lesson/narration.ts) load just after hydration, out of the first load. */
+const useNarrationModule = lazyModule(() => import('@/lib/store/select-narration'));
+const NO_NARRATION = () => null;
 
 const STATUS_LABELS: Record<ConnectionStatus, string> = {
   idle: 'Idle',
@@ -14,11 +20,16 @@ const STATUS_LABELS: Record<ConnectionStatus, string> = {
   error: 'Error',
 };
 
-/** The connection's state, frames received, and the one-line narration of the step on show. */
-export function StageStatus() {
+/**
+ * The connection's state, frames received, and the one-line narration of the step on show.
+ * `initialNarration` is the line the server worked out for the page as it arrives, shown until the
+ * narration's code has loaded (a moment after hydration).
+ */
+export function StageStatus({ initialNarration }: { initialNarration: Narration }) {
+  const narrationModule = useNarrationModule();
   const status = useLessonStore(selectStatusOnShow);
   const view = useLessonStore(selectLessonView);
-  const { headline, detail } = useLessonStore(useShallow(selectNarration));
+  const { headline, detail } = useLessonStore(useShallow(narrationModule?.selectNarration ?? NO_NARRATION)) ?? initialNarration;
   const frames = useLessonStore((state) => framesSent(selectDisplayedTrace(state).rows));
   const total = useLessonStore((state) => selectDisplayedTrace(state).params.n);
   const presenting = useLessonStore((state) => state.presenting);

@@ -34,6 +34,9 @@ export class LessonPage {
     await this.page.goto(path);
     // The page is interactive once hydrated: the Run button works only then.
     await expect(this.run).toBeEnabled();
+    // The shortcuts' code arrives just after (a click or key meanwhile is kept, but a test checking
+    // focus on the shortcuts button needs the button that stays).
+    await expect(this.page.locator('[data-shortcuts-loading]')).toHaveCount(0);
   }
 
   /** The Execution Table's data rows (those with a step number). */

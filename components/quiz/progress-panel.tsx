@@ -10,6 +10,7 @@ export function ProgressPanel() {
   const api = useProgressStoreApi();
   const history = useProgressStore((state) => state.history);
   const mastery = useProgressStore((state) => state.mastery);
+  const predictions = useProgressStore((state) => state.predictions);
   const notice = useProgressStore((state) => state.notice);
   const { reset, dismissNotice } = useProgressStore((state) => state.actions);
 
@@ -31,7 +32,7 @@ export function ProgressPanel() {
   }
 
   const practised = QUESTION_KINDS.filter((kind) => mastery[kind]);
-  const empty = history.length === 0 && practised.length === 0;
+  const empty = history.length === 0 && practised.length === 0 && !predictions;
   return (
     <section className="progress" aria-labelledby="progress-heading">
       <h3 id="progress-heading">Your progress</h3>
@@ -58,6 +59,12 @@ export function ProgressPanel() {
                 .reverse()
                 .map((entry) => `${entry.correct} / ${entry.total}`)
                 .join(' · ')}
+            </p>
+          )}
+          {predictions && (
+            <p>
+              Predictions: {predictions.right} of {predictions.predicted} cells right, over {predictions.runs}{' '}
+              {predictions.runs === 1 ? 'run' : 'runs'} predicted.
             </p>
           )}
           {practised.length > 0 && (

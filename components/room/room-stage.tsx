@@ -1,3 +1,5 @@
+import { selectNarration } from '@/lib/store/select-narration';
+import { createLessonStore } from '@/lib/store/lesson-store';
 import { CodePanel } from '../code-panel';
 import { ConnectionDiagram } from '../connection-diagram';
 import { ExecutionTable } from '../execution-table';
@@ -7,12 +9,14 @@ import { VariableTracker } from '../variable-tracker';
 import '../run-bar.css';
 
 /** The lesson's stage, driven by the room: what the generator did, the code line, the tables, the wire. */
-export function RoomStage({ controls }: { controls: React.ReactNode }) {
+export function RoomStage({ controls, audience }: { controls: React.ReactNode; audience: 'presenter' | 'student' }) {
+  // Before the room's first snapshot the page shows what the server would: nothing run yet.
+  const initialNarration = selectNarration(createLessonStore({ audience }).getState());
   return (
     <>
       <section className="run-bar room-bar" aria-label="The room's run: controls, connection and what just happened">
         {controls}
-        <StageStatus />
+        <StageStatus initialNarration={initialNarration} />
         <ConnectionDiagram />
       </section>
       <div className="stage">

@@ -21,7 +21,7 @@ export interface ParamsDraft {
   n: string;
   sleepSeconds: string;
   template: string;
-  /** Step mode: the presenter's Step ends each sleep. */
+  /** Step mode: the presenter's Step ends each sleep; predict mode: the student's Reveal lets each frame go. */
   mode: StreamMode;
   /** Every frame carries `id: i`. */
   ids: boolean;
@@ -88,7 +88,7 @@ export function validateDraft(draft: ParamsDraft): DraftResult {
     return { ok: false, errors };
   }
   const params: StreamParams = { n: checks.n.value, delayMs: checks.sleepSeconds.value, template: checks.template.value };
-  if (draft.mode === 'step') params.mode = 'step';
+  if (draft.mode !== 'timed') params.mode = draft.mode;
   if (draft.ids) params.ids = true;
   if (draft.end !== 'close') params.end = draft.end;
   if (checks.retryMs.value !== undefined) params.retryMs = checks.retryMs.value;

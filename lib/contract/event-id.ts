@@ -1,4 +1,4 @@
-import { hasEventIds, isStepMode, type StreamParams } from './params';
+import { hasEventIds, isHeldMode, type StreamParams } from './params';
 import { LAST_EVENT_ID_HEADER, LAST_EVENT_ID_PARAM, STREAM_ID_PATTERN } from './protocol';
 
 /**
@@ -66,4 +66,4 @@ export const answersNoContent = (params: Pick<StreamParams, 'n' | 'end'>, resume
  * EventSource reader reports the refusal that follows as that 204.
  */
 export const endsWithNoContent = (params: Pick<StreamParams, 'end' | 'ids' | 'mode'>) =>
-  params.end === '204' || (isStepMode(params) && hasEventIds(params));
+  params.end === '204' || (isHeldMode(params) && hasEventIds(params));

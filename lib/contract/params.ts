@@ -7,7 +7,7 @@ export interface StreamParams {
   delayMs: number;
   /** The message; every `{i}` becomes the loop variable. The seed's `Message {i}`. */
   template: string;
-  /** `step`: every sleep waits for the presenter's Step instead of a timer. Absent means timed. */
+  /** `step`: every sleep waits for the presenter's Step instead of a timer. `predict`: every sleep runs, then the generator is held until the student's Reveal. Absent means timed. */
   mode?: StreamMode;
   // The wire options below change how the frames travel, never what the generator yields. Each is
   // absent at its default, so the seed's parameters stay `{n, delayMs, template}`.
@@ -23,7 +23,7 @@ export interface StreamParams {
   buffer?: number;
 }
 
-export const STREAM_MODES = ['timed', 'step'] as const;
+export const STREAM_MODES = ['timed', 'step', 'predict'] as const;
 export type StreamMode = (typeof STREAM_MODES)[number];
 
 /**
@@ -34,8 +34,14 @@ export type StreamMode = (typeof STREAM_MODES)[number];
 export const STREAM_ENDS = ['close', 'event', '204'] as const;
 export type StreamEnd = (typeof STREAM_ENDS)[number];
 
-/** Whether the generator's sleeps wait for a presenter. */
+/** Whether the generator's sleeps wait for a presenter (instead of sleeping). */
 export const isStepMode = (params: Pick<StreamParams, 'mode'>) => params.mode === 'step';
+
+/** Whether the generator is held before each frame until this client lets it go: step mode, and predict mode (which sleeps first). */
+export const isHeldMode = (params: Pick<StreamParams, 'mode'>) => params.mode === 'step' || params.mode === 'predict';
+
+/** Predict mode: the real sleeps, then the generator held before each frame until the student's Reveal. */
+export const isPredictMode = (params: Pick<StreamParams, 'mode'>) => params.mode === 'predict';
 
 export const N_MIN = 1;
 export const N_MAX = 10_000;

@@ -11,7 +11,7 @@ import {
   STREAM_ENDS,
   STREAM_MODES,
   hasEventIds,
-  isStepMode,
+  isHeldMode,
   type StreamParams,
 } from './params';
 import { choiceRule, templateRule, wholeNumberRule, type Rule } from './rules';
@@ -48,7 +48,7 @@ export const eventIdRule =
   (label: string, params: StreamParams): Rule<EventId> =>
   (text) => {
     if (text === '') return { ok: false, error: `${label} must not be empty` };
-    const named = isStepMode(params) && hasEventIds(params);
+    const named = isHeldMode(params) && hasEventIds(params);
     const id = parseEventId(text);
     if (id === null || (id.streamId !== undefined) !== named || id.index > params.n - 1) {
       const form = named ? '<stream-id>/<i>' : 'i';

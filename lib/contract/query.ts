@@ -64,7 +64,7 @@ function readGeneratorFields(query: URLSearchParams): FieldResult<StreamParams> 
   const mode = readField<StreamMode>(query, 'mode', modeRule, 'timed');
   if (!mode.ok) return mode;
   const params: StreamParams = { n: n.value, delayMs: delay.value, template: template.value };
-  if (mode.value === 'step') params.mode = 'step';
+  if (mode.value !== 'timed') params.mode = mode.value;
   return { ok: true, value: params };
 }
 

@@ -29,7 +29,7 @@ export const templateRule =
     return { ok: true, value: text };
   };
 
-/** One of a few words, exactly; the message lists them ("mode must be timed or step"). */
+/** One of a few words, exactly; the message lists them ("mode must be timed, step or predict"). */
 export const choiceRule =
   <T extends string>(label: string, choices: readonly T[]): Rule<T> =>
   (text) =>

@@ -1,5 +1,5 @@
 import { LAST_EVENT_ID_PARAM } from './protocol';
-import { BUFFER_MIN, DEFAULT_PARAMS, isStepMode, type StreamParams } from './params';
+import { BUFFER_MIN, DEFAULT_PARAMS, type StreamParams } from './params';
 
 /*
  * Writing a stream's query lives apart from reading one (`query.ts`): the page needs only this
@@ -15,7 +15,7 @@ export function toStreamQuery(params: StreamParams, lastEventId?: string): URLSe
   if (params.n !== DEFAULT_PARAMS.n) query.set('n', String(params.n));
   if (params.delayMs !== DEFAULT_PARAMS.delayMs) query.set('delay', String(params.delayMs));
   if (params.template !== DEFAULT_PARAMS.template) query.set('template', params.template);
-  if (isStepMode(params)) query.set('mode', 'step');
+  if (params.mode !== undefined && params.mode !== 'timed') query.set('mode', params.mode);
   if (params.ids) query.set('ids', '1');
   if (params.retryMs !== undefined) query.set('retry', String(params.retryMs));
   if (params.end !== undefined && params.end !== 'close') query.set('end', params.end);

@@ -1,4 +1,4 @@
-import { isStepMode, type StreamEnd, type StreamParams } from '@/lib/contract/params';
+import { isHeldMode, type StreamEnd, type StreamParams } from '@/lib/contract/params';
 import { streamAddress } from '@/lib/contract/stream-query';
 
 /**
@@ -91,7 +91,7 @@ export function clientCode(ending: LoopEnding, params: StreamParams): string {
       return [
         open,
         'source.onmessage = (event) => show(event.data);',
-        `// Nothing to close: the reconnect sends Last-Event-ID: ${isStepMode(params) ? '<stream id>/' : ''}${params.n - 1}, the server answers 204, EventSource stops.`,
+        `// Nothing to close: the reconnect sends Last-Event-ID: ${isHeldMode(params) ? '<stream id>/' : ''}${params.n - 1}, the server answers 204, EventSource stops.`,
       ].join('\n');
   }
 }

@@ -1,4 +1,4 @@
-import { isStepMode, type StreamParams } from '@/lib/contract/params';
+import { isPredictMode, isStepMode, type StreamParams } from '@/lib/contract/params';
 import { formatSeconds, pythonStringLiteral } from '@/lib/trace/format';
 import { CLOSED_ON_END_ACTION } from '@/lib/trace/reduce';
 import type { ConnectionStatus, ExecutionRow, Trace } from '@/lib/trace/types';
@@ -42,6 +42,12 @@ function sleepDetail(row: ExecutionRow, params: StreamParams, tense: Tense, audi
     if (tense === 'then') return 'then the server waited for the presenter';
     return audience === 'student' ? 'the server waits for the presenter’s Step' : 'the server waits for you: press Step';
   }
+  if (isPredictMode(params) && row.kind === 'yield') {
+    const sleep = row.sleepSeconds === 0 ? 'no sleep' : `time.sleep(${formatSeconds(params.delayMs)})`;
+    return tense === 'now'
+      ? `${sleep}, then the server holds the next frame until you Reveal`
+      : `${sleep}, then the server held the next frame for a prediction`;
+  }
   if (row.sleepSeconds === 0) return 'no sleep: straight on to the next step';
   const sleep = `time.sleep(${formatSeconds(params.delayMs)})`;
   return tense === 'now' ? `${sleep} keeps the connection open` : `then ${sleep} kept the connection open`;
@@ -55,13 +61,17 @@ export function describeRow(row: ExecutionRow, params: StreamParams, tense: Tens
     case 'start':
       return {
         headline: now ? 'the generator starts' : 'the generator started',
-        detail: isStepMode(params)
+        detail: isPredictMode(params)
           ? now
-            ? `the connection is open; the server waits for ${audience === 'student' ? 'the presenter’s' : 'your'} Step before the first yield`
-            : 'the connection opened; the server waited for the presenter before the first yield'
-          : now
-            ? 'the connection is open'
-            : 'the connection opened',
+            ? 'the connection is open; the server holds the first frame until you Reveal'
+            : 'the connection opened; the server held the first frame for a prediction'
+          : isStepMode(params)
+            ? now
+              ? `the connection is open; the server waits for ${audience === 'student' ? 'the presenter’s' : 'your'} Step before the first yield`
+              : 'the connection opened; the server waited for the presenter before the first yield'
+            : now
+              ? 'the connection is open'
+              : 'the connection opened',
       };
     case 'yield': {
       const named = /^event: (.*)$/m.exec(row.frame ?? '')?.[1];
@@ -134,9 +144,11 @@ export function narrate({ view, trace, total, status, audience = 'self' }: Narra
         };
       return {
         headline: 'Press Run',
-        detail: isStepMode(params)
-          ? 'the browser requests GET /api/stream, and the generator waits for your Step at every sleep'
-          : 'the browser requests GET /api/stream and the server starts the generator',
+        detail: isPredictMode(params)
+          ? 'the browser requests GET /api/stream; before each frame the generator is held while you predict it'
+          : isStepMode(params)
+            ? 'the browser requests GET /api/stream, and the generator waits for your Step at every sleep'
+            : 'the browser requests GET /api/stream and the server starts the generator',
       };
     }
     const { headline, detail } = describeRow(row, params, 'then', audience);

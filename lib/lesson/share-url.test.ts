@@ -26,7 +26,7 @@ describe('share links', () => {
     expect(state).toEqual({ ...DEFAULT_SHARED_STATE, params: { n: 3, delayMs: 500, template: 'Message {i}' } });
     expect(notices).toEqual([
       'The link’s n is not valid (n must be a whole number), so it is 3.',
-      'The link’s mode is not valid (mode must be timed or step), so it is timed.',
+      'The link’s mode is not valid (mode must be timed, step or predict), so it is timed.',
       'The link’s step is not a step number, so it shows the whole table.',
       'The link’s quiz is not a quiz number, so here are the lesson’s own questions.',
     ]);

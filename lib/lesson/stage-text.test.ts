@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
-import { selectDisplayedTrace, selectLessonView, selectNarration, selectStatusOnShow, selectStepPosition } from '@/lib/store/selectors';
+import { selectDisplayedTrace, selectLessonView, selectStatusOnShow, selectStepPosition } from '@/lib/store/selectors';
+import { selectNarration } from '@/lib/store/select-narration';
 import { draftFromParams } from '@/lib/contract/draft';
 import type { StreamParams } from '@/lib/contract/params';
 import { expectedEvents } from '@/lib/trace/expected';

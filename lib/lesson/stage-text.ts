@@ -1,4 +1,4 @@
-import { isStepMode, type StreamParams } from '@/lib/contract/params';
+import { isPredictMode, isStepMode, type StreamParams } from '@/lib/contract/params';
 import { formatSeconds } from '@/lib/trace/format';
 import type { ExecutionRow } from '@/lib/trace/types';
 import type { ConnectionStatus } from '@/lib/trace/types';
@@ -33,7 +33,15 @@ export function wireCaption({ view, status, params, row, lastFrame, sleepLeftMs 
     return `EventSource waits${row.sleepSeconds ? ` ${row.sleepSeconds} s` : ' its retry delay'}, then asks again`;
   }
   if (status === 'connecting') return 'GET /api/stream: the request is on its way';
-  const held = status === 'open' && isStepMode(params) && (row?.kind === 'yield' || row?.kind === 'start');
+  const between = status === 'open' && (row?.kind === 'yield' || row?.kind === 'start');
+  if (between && isPredictMode(params)) {
+    const next = lastFrame ? 'the end' : 'the next frame';
+    if (view !== 'live') return 'the server held the next step for a prediction';
+    if (row?.kind === 'yield' && sleepLeftMs !== null && sleepLeftMs > 0)
+      return `time.sleep(${formatSeconds(params.delayMs)}): ${(sleepLeftMs / 1000).toFixed(1)} s, then the server holds ${next} until you Reveal`;
+    return `the server holds ${next} until you Reveal`;
+  }
+  const held = between && isStepMode(params);
   if (held)
     return view === 'live'
       ? `the server holds ${lastFrame ? 'the end' : 'the next frame'} until Step`

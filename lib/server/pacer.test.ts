@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PacerDisposed, PacerExpired, createStepPacer, createTimerPacer } from './pacer';
+import { PacerDisposed, PacerExpired, createPredictPacer, createStepPacer, createTimerPacer } from './pacer';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -58,5 +58,35 @@ describe('createStepPacer', () => {
     disposed.dispose();
     await expect(pending).rejects.toBeInstanceOf(PacerDisposed);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('createPredictPacer', () => {
+  it('sleeps the real delay, then holds until the Reveal; a Reveal during the sleep lets the frame go as the sleep ends', async () => {
+    const pacer = createPredictPacer();
+    let woke = false;
+    void pacer.wait(1000).then(() => (woke = true));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(woke).toBe(false); // slept, now held
+    pacer.advance();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(woke).toBe(true);
+
+    let second = false;
+    void pacer.wait(1000).then(() => (second = true));
+    pacer.advance(); // revealed early, while it sleeps
+    await vi.advanceTimersByTimeAsync(999);
+    expect(second).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(second).toBe(true);
+    pacer.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('fails a pending sleep or hold with PacerDisposed on dispose', async () => {
+    const pacer = createPredictPacer();
+    const sleeping = pacer.wait(1000);
+    pacer.dispose();
+    await expect(sleeping).rejects.toBeInstanceOf(PacerDisposed);
   });
 });

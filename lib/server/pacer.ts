@@ -53,6 +53,24 @@ export interface StepPacer extends Pacer {
 }
 
 /**
+ * Predict mode's pacer: each sleep runs for real (the seed's `time.sleep`), then the generator is
+ * held until `advance()` — the student's Reveal — as step mode holds it. A Reveal during the sleep
+ * is kept, so the frame leaves as soon as the sleep ends.
+ */
+export function createPredictPacer(idleMs = STEP_IDLE_MS): StepPacer {
+  const timer = createTimerPacer();
+  const hold = createStepPacer(idleMs);
+  return {
+    wait: (ms) => (ms > 0 ? timer.wait(ms) : Promise.resolve()).then(() => hold.wait(0)),
+    advance: () => hold.advance(),
+    dispose: () => {
+      timer.dispose();
+      hold.dispose();
+    },
+  };
+}
+
+/**
  * Holds the generator at every sleep until `advance()`. Advances are counted, so two quick Steps
  * give two frames even if the second comes before the generator reaches its next sleep. Without
  * an advance for `idleMs`, the pending (or next) wait fails with `PacerExpired`.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { formatEventId } from '@/lib/contract/event-id';
-import { hasEventIds, isStepMode, type StreamParams } from '@/lib/contract/params';
+import { hasEventIds, isHeldMode, isPredictMode, type StreamParams } from '@/lib/contract/params';
 import { END_EVENT, END_EVENT_DATA, KEEP_ALIVE_MS } from '@/lib/contract/protocol';
 import { encodeEvent } from '@/lib/sse/encode';
 import { openConnection, type ConnectionOptions } from './connection-sink';
@@ -35,7 +35,7 @@ export function connectionOptionsFor(params: StreamParams, resumed: boolean, idF
   return {
     prelude,
     batch,
-    keepAliveMs: isStepMode(params) || batch > 1 ? KEEP_ALIVE_MS : undefined,
+    keepAliveMs: isHeldMode(params) || batch > 1 ? KEEP_ALIVE_MS : undefined,
     cutAfter: resumed ? undefined : params.dropAfter,
   };
 }
@@ -54,16 +54,16 @@ export function startStream(
 ): RunningEventStream {
   const resumed = resumeAfter !== undefined;
   const run: EventStreamBodyOptions = { ...base, resumeAfter, endFrame: params.end === 'event' ? END_FRAME : undefined };
-  if (!isStepMode(params)) {
+  if (!isHeldMode(params)) {
     const frameId = hasEventIds(params) ? formatEventId('{i}') : undefined;
     return startConnected(params, raw, { ...run, signal, frameId }, connectionOptionsFor(params, resumed));
   }
   if (!hasEventIds(params)) {
-    const step = withStepMode(run);
+    const step = withStepMode(run, { sleepFirst: isPredictMode(params) });
     return startConnected(params, raw, { ...step.options, signal }, connectionOptionsFor(params, resumed, step.idFrame));
   }
   // The id names the stream as well as the frame, so a reconnect can find this stream again.
-  const step = withStepMode(run);
+  const step = withStepMode(run, { sleepFirst: isPredictMode(params) });
   const options = { ...step.options, frameId: formatEventId('{i}', step.id) };
   const stream = startRejoinableStream(params, step.id, options, (rejoined) => connectionOptionsFor(params, rejoined, step.idFrame));
   return stream.connect(raw, signal);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { encodeEvent } from '@/lib/sse/encode';
 import type { EventStreamBodyOptions } from './event-stream';
-import { createStepPacer } from './pacer';
+import { createPredictPacer, createStepPacer } from './pacer';
 import { processState } from './process-state';
 import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
 
@@ -18,9 +18,13 @@ export interface StepModeStream {
  * Makes a stream wait for the presenter at every sleep (and before the first frame): these options
  * on top of `options`. The stream leaves the process's list the moment it ends, however it ends.
  */
-export function withStepMode(options: EventStreamBodyOptions = {}, idleMs?: number): StepModeStream {
+export function withStepMode(
+  options: EventStreamBodyOptions = {},
+  { idleMs, sleepFirst = false }: { idleMs?: number; sleepFirst?: boolean } = {},
+): StepModeStream {
   const id = crypto.randomUUID();
-  const pacer = createStepPacer(idleMs);
+  // Predict mode sleeps as the seed does, then holds; step mode holds instead of sleeping.
+  const pacer = sleepFirst ? createPredictPacer(idleMs) : createStepPacer(idleMs);
   processState().stepStreams.set(id, pacer);
   return {
     id,

@@ -72,6 +72,8 @@ export interface LessonActions {
   cut: () => boolean;
   /** Empties the wire panel (the run goes on). */
   clearWire: () => void;
+  /** Shows a downloaded run again (a trace file): any live run is disconnected, the timeline starts at its first step. */
+  loadRecording: (recording: { params: StreamParams; events: readonly StreamEvent[] }) => void;
 }
 
 export interface LessonStoreOptions {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_DRAFT } from '@/lib/contract/draft';
+import { DEFAULT_DRAFT, draftFromParams } from '@/lib/contract/draft';
 import { cursorBack, cursorForward } from '@/lib/trace/cursor';
 import { nextAnimationFrame } from './next-frame';
 import type { LessonActions, LessonState, LessonStoreOptions } from './lesson-state';
@@ -50,6 +50,19 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       setTransport: (transport) => set({ transport }),
       setCloseAfterLast: (closeAfterLast) => set({ closeAfterLast }),
       clearWire: () => set((state) => ({ wire: { chunks: [], items: [], dropped: state.wire.dropped + state.wire.chunks.length } })),
+
+      loadRecording: ({ params, events }) => {
+        runActions.reset();
+        set({
+          // A parameters object of its own: the selectors' memo of a run is keyed by it.
+          runParams: { ...params },
+          events,
+          status: events.at(-1)?.type === 'error' ? 'error' : 'closed',
+          cursor: 1,
+          draft: draftFromParams(params),
+          runTransport: 'fetch',
+        });
+      },
     };
 
     return {

@@ -1,4 +1,5 @@
 import type { QuestionKind } from '@/lib/quiz/types';
+import type { StreamMode } from '@/lib/contract/params';
 
 /** What a student's saved progress is: its shape, version and limits (the store and its checker both read it). */
 
@@ -18,15 +19,23 @@ export interface ScoreEntry {
   quiz: 'classic' | number;
   correct: number;
   total: number;
-  params: { n: number; delayMs: number; template: string; mode?: 'timed' | 'step' };
+  params: { n: number; delayMs: number; template: string; mode?: StreamMode };
 }
 export interface Mastery {
   correct: number;
   attempts: number;
+}
+/** Predict mode's tally over every run predicted: cells right, of cells predicted. */
+export interface PredictionTally {
+  right: number;
+  predicted: number;
+  runs: number;
 }
 export interface ProgressData {
   /** Each question's first checked answer is counted; practice after it is never saved. */
   scoring: typeof PROGRESS_SCORING;
   history: ScoreEntry[];
   mastery: Partial<Record<QuestionKind, Mastery>>;
+  /** Absent until a run is predicted (saves from before predict mode have none). */
+  predictions?: PredictionTally;
 }

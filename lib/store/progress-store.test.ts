@@ -88,6 +88,21 @@ describe('createProgressStore', () => {
     expect(second.getState().notice).toBeNull();
   });
 
+  it('adds up predicted runs across reloads and other stores, and reads a save from before predict mode', async () => {
+    const storage = memoryStorage();
+    const first = await hydrated(storage);
+    expect(first.getState().predictions).toBeUndefined();
+    first.getState().actions.recordPredictions({ right: 4, predicted: 5 });
+    const other = await hydrated(storage); // the quiz's own store, in the same page
+    other.getState().actions.recordAnswer('close-step', true);
+    other.getState().actions.recordPredictions({ right: 1, predicted: 4 });
+    const reloaded = await hydrated(storage);
+    expect(reloaded.getState().predictions).toEqual({ right: 5, predicted: 9, runs: 2 });
+    expect(reloaded.getState().mastery).toEqual({ 'close-step': { correct: 1, attempts: 1 } });
+    reloaded.getState().actions.reset();
+    expect((await hydrated(storage)).getState().predictions).toBeUndefined();
+  });
+
   it('starts empty, with no notice, when nothing was saved', async () => {
     const store = await hydrated(memoryStorage());
     expect(store.getState()).toMatchObject({ history: [], mastery: {}, notice: null });

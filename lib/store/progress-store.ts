@@ -16,6 +16,8 @@ export interface ProgressState extends ProgressData {
   actions: {
     recordAnswer: (kind: QuestionKind, correct: boolean) => void;
     recordScore: (entry: Omit<ScoreEntry, 'at'>) => void;
+    /** Adds one predicted run's tally (predict mode). */
+    recordPredictions: (run: { right: number; predicted: number }) => void;
     reset: () => void;
     dismissNotice: () => void;
     /** Takes up what another tab saved (on its `storage` event); unusable saves are left for our next write. */
@@ -104,7 +106,9 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
   /** The saved progress if usable, else this tab's own (storage unavailable, or junk our write replaces). */
   const latest = (state: ProgressData): ProgressData => {
     const saved = readNow();
-    return typeof saved === 'object' ? saved : { scoring: PROGRESS_SCORING, history: state.history, mastery: state.mastery };
+    return typeof saved === 'object'
+      ? saved
+      : { scoring: PROGRESS_SCORING, history: state.history, mastery: state.mastery, predictions: state.predictions };
   };
   return createStore<ProgressState>()(
     persist(
@@ -122,12 +126,21 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
               const base = latest(state);
               return { ...base, history: [...base.history, { ...entry, at: now().toISOString() }].slice(-HISTORY_LIMIT) };
             }),
-          reset: () => set({ ...EMPTY }),
+          recordPredictions: ({ right, predicted }) =>
+            set((state) => {
+              const base = latest(state);
+              const before = base.predictions ?? { right: 0, predicted: 0, runs: 0 };
+              return {
+                ...base,
+                predictions: { right: before.right + right, predicted: before.predicted + predicted, runs: before.runs + 1 },
+              };
+            }),
+          reset: () => set({ ...EMPTY, predictions: undefined }),
           dismissNotice: () => set((state) => ({ ...latest(state), notice: null })),
           syncFromStorage: () => {
             const saved = readNow();
-            if (saved === 'none') set({ ...EMPTY });
-            else if (saved !== 'unusable') set({ ...saved });
+            if (saved === 'none') set({ ...EMPTY, predictions: undefined });
+            else if (saved !== 'unusable') set({ predictions: undefined, ...saved });
           },
         },
       }),
@@ -135,7 +148,12 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
         name: PROGRESS_STORAGE_KEY,
         version: PROGRESS_VERSION,
         storage: persistStorage,
-        partialize: ({ scoring, history, mastery }) => ({ scoring, history, mastery }),
+        partialize: ({ scoring, history, mastery, predictions }) => ({
+          scoring,
+          history,
+          mastery,
+          ...(predictions ? { predictions } : {}),
+        }),
         // Hydrated by the page after it mounts, so the server's HTML and the first render agree.
         skipHydration: true,
         migrate: (_persisted, version) => ({ droppedVersion: version }) as unknown as ProgressData,
@@ -150,8 +168,8 @@ export function createProgressStore(options: ProgressStoreOptions = {}) {
           if (persisted === UNREADABLE) {
             return { ...current, ...EMPTY, notice: 'Your saved quiz progress could not be read and was reset.' };
           }
-          const { history, mastery } = persisted as ProgressData;
-          return { ...current, history, mastery };
+          const { history, mastery, predictions } = persisted as ProgressData;
+          return { ...current, history, mastery, predictions };
         },
         onRehydrateStorage: () => (state) => {
           // Overwrite what could not be used, so the notice shows once, not on every visit.
@@ -182,9 +200,9 @@ export function watchOtherTabs(
 
 /** Everything saved, as a JSON document a person can keep or hand in. */
 export function exportProgress(progress: ProgressData, exportedAt: Date): string {
-  const { scoring, history, mastery } = progress;
+  const { scoring, history, mastery, predictions } = progress;
   return JSON.stringify(
-    { app: 'Stepstream', version: PROGRESS_VERSION, exportedAt: exportedAt.toISOString(), scoring, history, mastery },
+    { app: 'Stepstream', version: PROGRESS_VERSION, exportedAt: exportedAt.toISOString(), scoring, history, mastery, predictions },
     null,
     2,
   );

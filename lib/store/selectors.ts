@@ -1,4 +1,4 @@
-import { narrate, type LessonView, type Narration } from '@/lib/lesson/narration';
+import type { LessonView } from '@/lib/lesson/narration';
 import { validateDraft, type DraftResult } from '@/lib/contract/draft';
 import { DEFAULT_PARAMS, type StreamParams } from '@/lib/contract/params';
 import { stepPosition, traceAtCursor, type Cursor } from '@/lib/trace/cursor';
@@ -106,17 +106,6 @@ export function selectStatusOnShow(state: TraceInputs & Pick<LessonState, 'statu
   if (!row) return 'idle';
   if (row.kind === 'error') return 'error';
   return row.connection === 'Open' ? 'open' : 'closed';
-}
-
-/** The stage's narration of the step on show (a new object each call: read it with `useShallow`). */
-export function selectNarration(state: TraceInputs & Pick<LessonState, 'status'> & Partial<Pick<LessonState, 'audience'>>): Narration {
-  return narrate({
-    audience: state.audience,
-    view: selectLessonView(state),
-    trace: selectDisplayedTrace(state),
-    total: selectStepPosition(state).total,
-    status: state.status,
-  });
 }
 
 /** Whether a run is under way (Stop makes sense, Run does not). */

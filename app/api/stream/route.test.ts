@@ -73,7 +73,7 @@ describe('GET /api/stream', () => {
     ['delay=1e3', 'delay', 'delay must be a whole number'],
     ['template=', 'template', 'template must not be empty'],
     [`template=${'x'.repeat(201)}`, 'template', 'template must be at most 200 characters'],
-    ['mode=fast', 'mode', 'mode must be timed or step'],
+    ['mode=fast', 'mode', 'mode must be timed, step or predict'],
   ])('answers ?%s with 400 JSON naming the field', async (query, field, error) => {
     const response = GET(new Request(`http://test/api/stream?${query}`));
     expect(response.status).toBe(400);

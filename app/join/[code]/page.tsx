@@ -65,7 +65,7 @@ export default async function StudentPage({ params }: { params: Promise<{ code: 
           </header>
           <main id="lesson" className="lesson room-lesson" tabIndex={-1}>
             <LazyLiveAnnouncer />
-            <RoomStage controls={<FollowSwitch />} />
+            <RoomStage controls={<FollowSwitch />} audience="student" />
             <section className="card room-poll-card" aria-labelledby="poll-heading">
               <h2 id="poll-heading">Live poll</h2>
               <StudentPoll />

@@ -68,7 +68,7 @@ export default async function PresenterPage({ params }: { params: Promise<{ code
               <h2 id="params-heading">Run the generator for the room</h2>
               <RoomParamsForm />
             </section>
-            <RoomStage controls={<RoomRunControls />} />
+            <RoomStage controls={<RoomRunControls />} audience="presenter" />
             <section className="card room-poll-card" aria-labelledby="poll-heading">
               <h2 id="poll-heading">Live poll</h2>
               <PresenterPoll />

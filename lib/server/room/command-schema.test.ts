@@ -19,6 +19,7 @@ describe('readRoomCommand', () => {
     expect(readRoomCommand({ type: 'run', params: { delay: 99999 } })).toMatchObject({ ok: false, field: 'params.delay' });
     expect(readRoomCommand({ type: 'run', params: { template: '' } })).toMatchObject({ ok: false, field: 'params.template' });
     expect(readRoomCommand({ type: 'run', params: { mode: 'fast' } })).toMatchObject({ ok: false, field: 'params.mode' });
+    expect(readRoomCommand({ type: 'run', params: { mode: 'predict' } })).toMatchObject({ ok: false, field: 'params.mode' });
   });
 
   it('refuses unknown types, stray fields and a seek to no step', () => {

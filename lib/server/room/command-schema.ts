@@ -53,6 +53,9 @@ export function readRoomCommand(json: unknown): CommandReading {
   for (const [name, value] of Object.entries(body.params ?? {})) if (value !== undefined) query.set(name, String(value));
   const result = parseStreamQuery(query);
   if (!result.ok) return { ok: false, field: `params.${result.field}`, error: result.error };
+  // Predict mode asks one student for their own prediction before each frame; a room's screens follow the presenter.
+  if (result.params.mode === 'predict')
+    return { ok: false, field: 'params.mode', error: 'A room runs in timed or step mode; predict mode is for a student’s own page.' };
   return { ok: true, command: { type: 'run', params: result.params } };
 }
 

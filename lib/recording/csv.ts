@@ -10,8 +10,7 @@ export const CSV_HEADER = [...EXECUTION_COLUMNS, ARRIVED_COLUMN] as const;
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break. A cell starting
  * with = + - @ (or a tab or CR) gets a leading `'`, so a spreadsheet shows it instead of running
- * it as a formula: a template is anyone's text. (The room's results CSV does the same on the
- * server, in lib/server, which the browser cannot import.)
+ * it as a formula: a template is anyone's text (and a poll's question, in the room's results).
  */
 export function csvCell(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

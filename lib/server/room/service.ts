@@ -6,6 +6,7 @@ import { OPTION_LETTERS } from '@/lib/quiz/types';
 import { roomCodeFrom, ROOM_CODE_LENGTH } from '@/lib/room/code';
 import type { RoomEntry, RoomEntryBody } from '@/lib/room/protocol';
 import { isRoomRunning, type RoomState } from '@/lib/room/state';
+import { csvCell } from '@/lib/recording/csv';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
 import { processState } from '../process-state';
@@ -163,10 +164,4 @@ export async function pollResultsCsv(hub: RoomHub, code: string, room: RoomState
     });
   }
   return lines.join('\r\n') + '\r\n';
-}
-
-/** A CSV cell (RFC 4180): quoted when it holds a comma, quote or line break; and a leading = + - @ defused, so a spreadsheet never runs it. */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -73,6 +73,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'quiz, wrong answer and hint');
     });
 
+    test('predict mode: a prediction being made, and a row marked', async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto('/?delay=200');
+      await page.getByRole('switch', { name: 'Predict' }).click();
+      await lesson.run.click();
+      await page.getByRole('group', { name: 'Your prediction for step 2' }).getByLabel('Data Sent').selectOption('Message 1');
+      await expectNoViolations(page, 'predict mode, predicting');
+      await page.getByRole('button', { name: 'Reveal step 2' }).click();
+      await expect(page.locator('.prediction-result')).toBeVisible();
+      await expectNoViolations(page, 'predict mode, a row marked');
+    });
+
     test('the keyboard shortcuts dialog open', async ({ page }) => {
       const lesson = new LessonPage(page);
       await lesson.goto();

@@ -20,6 +20,9 @@ export const entryFrame = (entry: RoomEntry) =>
   encodeEvent({ event: ROOM_EVENT.entry, id: String(entry.seq), data: JSON.stringify(entry) });
 const presenceFrame = (present: number) => encodeEvent({ event: ROOM_EVENT.presence, data: JSON.stringify({ present }) });
 
+/** How many students follow `code` through this process now. */
+export const studentsHere = (code: string) => processState().roomFollowers.get(code)?.students ?? 0;
+
 /** Counts a follower in (and, by the function it returns, out); starts the presence reports with the first. */
 function countFollower(hub: RoomHub, code: string, student: boolean, tell: (present: number) => void): () => void {
   const state = processState();

@@ -265,6 +265,7 @@ export function describeRoomHub(name: string, setup: (now: () => number) => Prom
       expect(await hub.present(code)).toBe(3);
       await hub.reportPresence(code, 5);
       expect(await hub.present(code)).toBe(5);
+      expect(await hub.presentElsewhere(code)).toBe(0); // its own report is left out
     });
 
     it('numbers concurrent appends from two instances consecutively, and every listener sees them all in one order', async () => {

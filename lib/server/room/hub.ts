@@ -76,6 +76,8 @@ export interface RoomHub {
    */
   reportPresence(code: string, count: number): Promise<void>;
   present(code: string): Promise<number>;
+  /** The same, leaving this instance's report out: what the other instances last said (the capacity check adds its own, exact). */
+  presentElsewhere(code: string): Promise<number>;
   /** Stops timers and closes connections. */
   close(): Promise<void>;
 }

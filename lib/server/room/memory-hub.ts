@@ -132,6 +132,9 @@ export function createMemoryHub({ now = Date.now, idleMs = ROOM_IDLE_MS, logLimi
     async present(code) {
       return live(code)?.presence ?? 0;
     },
+    async presentElsewhere() {
+      return 0; // one process: there is nowhere else
+    },
     async close() {
       clearInterval(sweep);
       rooms.clear();

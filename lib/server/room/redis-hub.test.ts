@@ -113,6 +113,8 @@ describe('createRedisHub', () => {
     await hub.reportPresence(code, 3);
     await peer.reportPresence(code, 4);
     expect(await hub.present(code)).toBe(7);
+    expect(await hub.presentElsewhere(code)).toBe(4);
+    expect(await peer.presentElsewhere(code)).toBe(3);
     time += 10_000;
     await peer.reportPresence(code, 2);
     expect(await peer.present(code)).toBe(5);

@@ -405,6 +405,12 @@ export function createRedisHub(options: RedisHubOptions): RoomHub {
     return seqs;
   }
 
+  /** The head counts reported within `PRESENCE_FRESH_MS`, summed (an instance that died stops counting). */
+  const sumFresh = (reports: Record<string, string>) =>
+    Object.values(reports)
+      .map((json) => JSON.parse(json) as { count: number; at: number })
+      .reduce((sum, { count, at }) => (now() - at <= PRESENCE_FRESH_MS ? sum + count : sum), 0);
+
   const quit = (connection: Redis) => (connection.status === 'ready' ? connection.quit() : Promise.resolve(connection.disconnect()));
 
   return {
@@ -456,8 +462,11 @@ export function createRedisHub(options: RedisHubOptions): RoomHub {
       await script('roomSetWithRoom', [k.record, k.presence], [instanceId, JSON.stringify({ count, at: now() })]);
     },
     async present(code) {
-      const reports = (await redis.hvals(roomKeys(code).presence)).map((json) => JSON.parse(json) as { count: number; at: number });
-      return reports.reduce((sum, { count, at }) => (now() - at <= PRESENCE_FRESH_MS ? sum + count : sum), 0);
+      return sumFresh(await redis.hgetall(roomKeys(code).presence));
+    },
+    async presentElsewhere(code) {
+      const { [instanceId]: _own, ...others } = await redis.hgetall(roomKeys(code).presence);
+      return sumFresh(others);
     },
     async close() {
       if (closed) return;

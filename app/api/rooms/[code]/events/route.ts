@@ -3,7 +3,7 @@ import { clientOfRoute } from '@/lib/server/client-address';
 import { roomOf } from '@/lib/server/room/http';
 import { countJoinMiss, joinRetryAfter } from '@/lib/server/room/join-limit';
 import { roomCapacity } from '@/lib/server/room/capacity';
-import { followRoomStream } from '@/lib/server/room/follow';
+import { followRoomStream, studentsHere } from '@/lib/server/room/follow';
 import { SSE_HEADERS } from '@/lib/sse/headers';
 
 export const runtime = 'nodejs';
@@ -27,8 +27,10 @@ export async function GET(request: Request, context: { params: Promise<{ code: s
   }
   if (!room.presenter) {
     const capacity = roomCapacity();
-    const present = await room.hub.present(code).catch(() => 0);
-    if (present >= capacity) return jsonError(429, `Room ${code} is full (${capacity} students).`, null, { 'Retry-After': '30' });
+    const elsewhere = await room.hub.presentElsewhere(code).catch(() => 0);
+    // This instance's own count is exact, and the stream below counts the student in before anything else runs here.
+    if (elsewhere + studentsHere(code) >= capacity)
+      return jsonError(429, `Room ${code} is full (${capacity} students).`, null, { 'Retry-After': '30' });
   }
   const lastEventId = request.headers.get('last-event-id');
   const after = lastEventId !== null && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : null;

@@ -75,6 +75,12 @@ export default tseslint.config(
       'lib/trace/**',
       'lib/quiz/**',
       'lib/lesson/**',
+      'lib/lab/**',
+      'lib/predict/**',
+      'lib/share/**',
+      'lib/shortcuts/**',
+      'lib/code/flask-code.ts',
+      'lib/code/flask-slots.ts',
       'lib/compare/**',
       'lib/room/**',
       'lib/recording/**',
@@ -94,7 +100,18 @@ export default tseslint.config(
   layer(['components/**'], SERVER, APP),
   {
     // The model takes time and chance as arguments: same input, same output.
-    files: ['lib/trace/**', 'lib/quiz/**', 'lib/lesson/**', 'lib/compare/**', 'lib/room/**', 'lib/recording/**'],
+    files: [
+      'lib/trace/**',
+      'lib/quiz/**',
+      'lib/lesson/**',
+      'lib/lab/**',
+      'lib/predict/**',
+      'lib/share/**',
+      'lib/shortcuts/**',
+      'lib/compare/**',
+      'lib/room/**',
+      'lib/recording/**',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-properties': [

@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: { alias },
   test: {
     globals: true,
+    // Generous: a property test that takes 2 s alone takes 6 on a loaded 2-core machine. Tests assert
+    // behaviour, not speed; a hang still fails, just later.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

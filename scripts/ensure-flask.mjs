@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Makes sure Debian's python3 can import Flask, before the unit tests run: they run the Flask code
- * the page shows and compare what it sends with the stream's bytes (lib/lesson/flask-code.run.test.ts).
+ * the page shows and compare what it sends with the stream's bytes (lib/code/flask-code.run.test.ts).
  *
  * The Flask is Debian's `python3-flask` package, imported by /usr/bin/python3 (not a virtualenv or
  * pip's). When it is missing and we are root with apt-get, it is installed; otherwise this

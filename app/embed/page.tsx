@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { EmbedHeight } from '@/components/embed-height';
-import { Lesson } from '@/components/lesson';
+import { EmbedHeight } from '@/components/lesson/embed-height';
+import { Lesson } from '@/components/lesson/lesson';
 import { searchString, type SearchParams } from '@/lib/http/search-params';
 
 export const metadata: Metadata = {

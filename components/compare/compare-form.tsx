@@ -3,7 +3,7 @@
 import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { COMPARE_N_MAX, COMPARE_N_MIN, validateCompareDraft, type CompareDraftField } from '@/lib/compare/query';
 import { selectBusy } from '@/lib/store/compare/compare-selectors';
-import { ActionButton } from '../action-button';
+import { ActionButton } from '../ui/action-button';
 import { useCompareActions, useCompareStore } from './compare-store-provider';
 
 interface FieldSpec {

@@ -1,7 +1,7 @@
 'use client';
 
 import { createCompareStore } from '@/lib/store/compare/compare-store';
-import { createStoreContext } from '../create-store-context';
+import { createStoreContext } from '../ui/create-store-context';
 
 const compare = createStoreContext('CompareStore', createCompareStore);
 

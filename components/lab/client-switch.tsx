@@ -2,7 +2,7 @@
 
 import { selectIsRunning } from '@/lib/store/selectors';
 import type { Transport } from '@/lib/store/stream-connection';
-import { useLessonStore } from '../lesson-store-provider';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 
 const CLIENTS: Array<{ value: Transport; label: string; hint: string }> = [
   { value: 'fetch', label: 'fetch + parser', hint: 'reads the bytes; stops when the response ends' },

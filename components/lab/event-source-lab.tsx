@@ -1,7 +1,7 @@
 'use client';
 
 import { selectObservedTrace } from '@/lib/store/selectors';
-import { useLessonStore } from '../lesson-store-provider';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 import { LoopEndings } from './loop-endings';
 import { ReadyStateTimeline } from './ready-state-timeline';
 

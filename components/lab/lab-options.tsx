@@ -2,8 +2,8 @@
 
 import { STREAM_ENDS, type StreamEnd } from '@/lib/contract/params';
 import { selectIsRunning } from '@/lib/store/selectors';
-import { DraftInput } from '../draft-input';
-import { useLessonStore } from '../lesson-store-provider';
+import { DraftInput } from '../ui/draft-input';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 import { ClientSwitch } from './client-switch';
 import './lab-options.css';
 

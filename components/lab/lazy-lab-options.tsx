@@ -1,6 +1,6 @@
 'use client';
 
-import { loadAfterHydration } from '../load-after-hydration';
+import { loadAfterHydration } from '../ui/load-after-hydration';
 
 /** The lab's options load just after the page (the stage comes first); the folded summary stands in. */
 export const LazyLabOptions = loadAfterHydration(

@@ -1,6 +1,6 @@
 'use client';
 
-import { loadAfterHydration } from '../load-after-hydration';
+import { loadAfterHydration } from '../ui/load-after-hydration';
 
 /** The lab sits below the stage: its code loads once the page is interactive. */
 export const LazyStreamLab = loadAfterHydration(

@@ -1,10 +1,10 @@
 'use client';
 
 import { useId } from 'react';
-import { flaskEndingLines } from '@/lib/lesson/flask-code';
-import { LOOP_ENDINGS, clientCode, loopEndingOf } from '@/lib/lesson/loop-endings';
+import { flaskEndingLines } from '@/lib/code/flask-code';
+import { LOOP_ENDINGS, clientCode, loopEndingOf } from '@/lib/lab/loop-endings';
 import { selectFormParams, selectIsRunning } from '@/lib/store/selectors';
-import { useLessonStore } from '../lesson-store-provider';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 
 /**
  * Ending EventSource's loop, four ways: none (the seed), the page closing after the last message,

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { readyStateTimeline, type ReadyStateSpan } from '@/lib/lesson/ready-state';
+import { readyStateTimeline, type ReadyStateSpan } from '@/lib/lab/ready-state';
 import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
-import { useLessonStore } from '../lesson-store-provider';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 
 /** How long a span lasts, up to `nowMs` while it goes on. */
 const spanMs = (span: ReadyStateSpan, nowMs: number) => Math.max(0, (span.toMs ?? nowMs) - span.fromMs);

@@ -1,8 +1,8 @@
 'use client';
 
-import { checkDelivery } from '@/lib/lesson/delivery';
+import { checkDelivery } from '@/lib/lab/delivery';
 import { selectObservedTrace } from '@/lib/store/selectors';
-import { useLessonStore } from '../lesson-store-provider';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 
 const list = (values: number[]) => (values.length === 0 ? 'none' : values.join(', '));
 

@@ -1,11 +1,11 @@
 'use client';
 
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { findBursts, visibleBytes, type WireItem, type WireItemKind } from '@/lib/lesson/wire-log';
-import type { WireLog } from '@/lib/lesson/wire-log';
+import { findBursts, visibleBytes, type WireItem, type WireItemKind } from '@/lib/lab/wire-log';
+import type { WireLog } from '@/lib/lab/wire-log';
 import { formatArrival } from '@/lib/trace/format';
-import { useLessonStore, useLessonStoreApi } from '../lesson-store-provider';
-import { useOnScreen } from '../use-on-screen';
+import { useLessonStore, useLessonStoreApi } from '../lesson/lesson-store-provider';
+import { useOnScreen } from '../ui/use-on-screen';
 
 /** The most reads the panel lists at once: the latest ones. */
 const ROWS_ON_SHOW = 200;

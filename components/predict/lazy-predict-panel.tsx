@@ -1,7 +1,7 @@
 'use client';
 
-import { loadAfterHydration } from '../load-after-hydration';
-import { useLessonStore } from '../lesson-store-provider';
+import { loadAfterHydration } from '../ui/load-after-hydration';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 
 const PredictPanel = loadAfterHydration(() => import('./predict-panel').then((module) => module.PredictPanel));
 

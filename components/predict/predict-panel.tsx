@@ -11,13 +11,13 @@ import {
   type CellMark,
   type Guesses,
   type PredictedCell,
-} from '@/lib/lesson/predict';
+} from '@/lib/predict/predict';
 import { PROGRESS_STORAGE_KEY } from '@/lib/store/progress-data';
 import { createProgressStore } from '@/lib/store/progress-store';
 import { selectExpectedTrace, selectObservedTrace } from '@/lib/store/selectors';
 import type { ExecutionRow, Trace } from '@/lib/trace/types';
-import { ActionButton } from '../action-button';
-import { useLessonActions, useLessonStore } from '../lesson-store-provider';
+import { ActionButton } from '../ui/action-button';
+import { useLessonActions, useLessonStore } from '../lesson/lesson-store-provider';
 import './predict.css';
 
 const OTHER = '\u0000other';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { scrollPageTo } from '../scroll-page';
+import { scrollPageTo } from '../ui/scroll-page';
 
 /**
  * After "Show me in the table", one tap back to the question that asked: a button pinned to the

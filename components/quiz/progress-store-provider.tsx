@@ -1,7 +1,7 @@
 'use client';
 
 import { createProgressStore } from '@/lib/store/progress-store';
-import { createStoreContext } from '../create-store-context';
+import { createStoreContext } from '../ui/create-store-context';
 
 const progress = createStoreContext('ProgressStore', createProgressStore);
 

@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createLessonStore } from '@/lib/store/lesson-store';
 import type { ParamsDraft } from '@/lib/contract/draft';
 import { PROGRESS_SCORING, PROGRESS_STORAGE_KEY, PROGRESS_VERSION } from '@/lib/store/progress-data';
-import { ExecutionTable } from '../execution-table';
-import { LessonStoreProvider, QuizStoreProvider } from '../lesson-store-provider';
-import { VariableTracker } from '../variable-tracker';
+import { ExecutionTable } from '../tables/execution-table';
+import { LessonStoreProvider, QuizStoreProvider } from '../lesson/lesson-store-provider';
+import { VariableTracker } from '../tables/variable-tracker';
 import { QuizSection } from './quiz-section';
 
 function renderQuiz(draft?: ParamsDraft) {

@@ -7,12 +7,12 @@ import type { QuizQuestion } from '@/lib/quiz/types';
 import { describeHighlight } from '@/lib/quiz/describe-highlight';
 import { CLASSIC_QUIZ, type QuizState } from '@/lib/store/quiz-store';
 import { selectQuizTrace } from '@/lib/store/quiz-trace';
-import { useLessonActions, useLessonStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson-store-provider';
+import { useLessonActions, useLessonStore, useQuizActions, useQuizStore, useQuizStoreApi } from '../lesson/lesson-store-provider';
 import { ProgressStoreProvider, useProgressStore } from './progress-store-provider';
 import { ProgressPanel } from './progress-panel';
 import { BackToQuestion } from './back-to-question';
 import { QuestionCard } from './question-card';
-import { scrollPageTo } from '../scroll-page';
+import { scrollPageTo } from '../ui/scroll-page';
 
 /** A fresh seed for New questions: randomness lives here, in the view, never in `lib/quiz`. */
 function drawSeed(): number {

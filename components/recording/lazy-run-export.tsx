@@ -1,6 +1,6 @@
 'use client';
 
-import { loadAfterHydration } from '../load-after-hydration';
+import { loadAfterHydration } from '../ui/load-after-hydration';
 import './run-export.css';
 import './print.css';
 

@@ -5,7 +5,7 @@ import { DEFAULT_PARAMS } from '@/lib/contract/params';
 import { createRecording, recordingJson } from '@/lib/recording/recording';
 import { createLessonStore } from '@/lib/store/lesson-store';
 import { expectedEvents } from '@/lib/trace/expected';
-import { LessonStoreProvider } from '../lesson-store-provider';
+import { LessonStoreProvider } from '../lesson/lesson-store-provider';
 import { RunExport } from './run-export';
 
 const seedEvents = expectedEvents(DEFAULT_PARAMS);

@@ -5,8 +5,8 @@ import { executionTableCsv } from '@/lib/recording/csv';
 import { MAX_RECORDING_BYTES } from '@/lib/recording/recording-schema';
 import { createRecording, recordingFileName, recordingJson } from '@/lib/recording/recording';
 import { traceAnimationSvg } from '@/lib/recording/svg';
-import { ActionButton } from '../action-button';
-import { useLessonStore } from '../lesson-store-provider';
+import { ActionButton } from '../ui/action-button';
+import { useLessonStore } from '../lesson/lesson-store-provider';
 import { downloadText } from './download';
 import { TraceLoader } from './trace-loader';
 

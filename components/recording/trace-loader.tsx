@@ -2,7 +2,7 @@
 
 import { useRef, useState, type DragEvent } from 'react';
 import { readRecording, recordingSizeProblem } from '@/lib/recording/import';
-import { useLessonActions } from '../lesson-store-provider';
+import { useLessonActions } from '../lesson/lesson-store-provider';
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string };
 

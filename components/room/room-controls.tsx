@@ -4,12 +4,12 @@ import type { FormEvent } from 'react';
 import { validateDraft } from '@/lib/contract/draft';
 import { isStepMode } from '@/lib/contract/params';
 import { isRoomRunning } from '@/lib/room/state';
-import { ActionButton } from '../action-button';
-import { DraftInput } from '../draft-input';
-import { useLessonStoreApi } from '../lesson-store-provider';
-import { StepModeSwitch } from '../run-controls';
+import { ActionButton } from '../ui/action-button';
+import { DraftInput } from '../ui/draft-input';
+import { useLessonStoreApi } from '../lesson/lesson-store-provider';
+import { StepModeSwitch } from '../stage/run-controls';
 import { useRoomContext } from './room-driver';
-import '../params-form.css';
+import '../stage/params-form.css';
 
 const ROOM_FORM_ID = 'room-params-form';
 

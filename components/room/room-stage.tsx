@@ -1,12 +1,12 @@
 import { selectNarration } from '@/lib/store/select-narration';
 import { createLessonStore } from '@/lib/store/lesson-store';
-import { CodePanel } from '../code-panel';
-import { ConnectionDiagram } from '../connection-diagram';
-import { ExecutionTable } from '../execution-table';
-import { ReplayControls } from '../replay-controls';
-import { StageStatus } from '../stage-status';
-import { VariableTracker } from '../variable-tracker';
-import '../run-bar.css';
+import { CodePanel } from '../code/code-panel';
+import { ConnectionDiagram } from '../stage/connection-diagram';
+import { ExecutionTable } from '../tables/execution-table';
+import { ReplayControls } from '../stage/replay-controls';
+import { StageStatus } from '../stage/stage-status';
+import { VariableTracker } from '../tables/variable-tracker';
+import '../stage/run-bar.css';
 
 /** The lesson's stage, driven by the room: what the generator did, the code line, the tables, the wire. */
 export function RoomStage({ controls, audience }: { controls: React.ReactNode; audience: 'presenter' | 'student' }) {

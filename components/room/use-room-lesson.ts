@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { draftFromParams } from '@/lib/contract/draft';
 import type { RoomState } from '@/lib/room/state';
-import { useLessonStoreApi } from '../lesson-store-provider';
+import { useLessonStoreApi } from '../lesson/lesson-store-provider';
 
 /**
  * Makes the page's lesson store show the room: its run (parameters, everything its generator did,

@@ -1,5 +1,5 @@
 import type { StreamEnd } from '@/lib/contract/params';
-import type { CodePosition } from '@/lib/lesson/flask-slots';
+import type { CodePosition } from '@/lib/code/flask-slots';
 
 /**
  * The parts of this project's TypeScript the code panel shows, beside the Flask: the generator

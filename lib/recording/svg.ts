@@ -1,6 +1,6 @@
 import type { StreamParams } from '@/lib/contract/params';
-import { flaskSource } from '@/lib/lesson/flask-code';
-import type { CodePosition } from '@/lib/lesson/flask-slots';
+import { flaskSource } from '@/lib/code/flask-code';
+import type { CodePosition } from '@/lib/code/flask-slots';
 import { formatArrival, pythonStringLiteral } from '@/lib/trace/format';
 import { EXECUTION_COLUMNS, executionCells } from '@/lib/trace/table';
 import type { ExecutionRow } from '@/lib/trace/types';

@@ -3,7 +3,7 @@ import type { StreamEnd, StreamMode, StreamParams } from '@/lib/contract/params'
 import type { Cursor } from '@/lib/trace/cursor';
 import type { TableHighlight } from '@/lib/trace/highlight';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
-import type { WireLog } from '@/lib/lesson/wire-log';
+import type { WireLog } from '@/lib/lab/wire-log';
 import type { LessonAudience } from '@/lib/lesson/narration';
 import type { ScheduleFlush } from './next-frame';
 import type { Transport } from './stream-connection';

@@ -1,6 +1,6 @@
 import { createByteParser } from '@/lib/sse/decode';
 import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
-import type { WireChunk, WireItemData } from '@/lib/lesson/wire-log';
+import type { WireChunk, WireItemData } from '@/lib/lab/wire-log';
 import type { StreamEvent } from '@/lib/trace/types';
 
 /** What the wire panel is told: each read of the body, and what the parser made of it. */

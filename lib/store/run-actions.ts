@@ -3,7 +3,7 @@ import { validateDraft } from '@/lib/contract/draft';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './next-frame';
 import type { LessonActions, LessonState } from './lesson-state';
-import type { WireLog } from '@/lib/lesson/wire-log';
+import type { WireLog } from '@/lib/lab/wire-log';
 import { openStreamConnection, type StreamConnection } from './stream-connection';
 
 /** What the run actions reach outside the store: the network, the clock, the frame scheduler. */

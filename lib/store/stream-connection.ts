@@ -1,5 +1,5 @@
 import type { StreamParams } from '@/lib/contract/params';
-import type { WireLog } from '@/lib/lesson/wire-log';
+import type { WireLog } from '@/lib/lab/wire-log';
 import type { StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './next-frame';
 

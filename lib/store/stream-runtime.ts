@@ -5,7 +5,7 @@ import type { StreamEvent } from '@/lib/trace/types';
 import { MAX_BATCH, createBatcher } from './frame-batcher';
 import { runEventSource } from './read-event-source';
 import { readEventStream } from './read-event-stream';
-import { appendWire, type WireLogEntry } from '@/lib/lesson/wire-log';
+import { appendWire, type WireLogEntry } from '@/lib/lab/wire-log';
 import type { StreamConnection, StreamConnectionOptions } from './stream-connection';
 
 /*

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { LazyLiveAnnouncer } from '@/components/lazy-live-announcer';
-import { LazyKeyMoments } from '@/components/lazy-key-moments';
-import { LessonFrame } from '@/components/lesson-frame';
-import { LessonText } from '@/components/lesson-text';
-import { LessonStoreProvider } from '@/components/lesson-store-provider';
+import { LazyLiveAnnouncer } from '@/components/lesson/lazy-live-announcer';
+import { LazyKeyMoments } from '@/components/lesson/lazy-key-moments';
+import { LessonFrame } from '@/components/lesson/lesson-frame';
+import { LessonText } from '@/components/lesson/lesson-text';
+import { LessonStoreProvider } from '@/components/lesson/lesson-store-provider';
 import { JoinForm } from '@/components/room/join-form';
 import { RoomDriver } from '@/components/room/room-driver';
 import { StudentPoll } from '@/components/room/room-poll';
@@ -14,7 +14,7 @@ import { readRoomCode } from '@/lib/room/code';
 import { clientOfRoute } from '@/lib/server/client-address';
 import { countJoinMiss, joinRetryAfter } from '@/lib/server/room/join-limit';
 import { roomHub } from '@/lib/server/room/rooms';
-import '@/components/lesson-layout.css';
+import '@/components/lesson/lesson-layout.css';
 import '@/components/room/room.css';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 'use client';
 
 import { selectIsRunning } from '@/lib/store/selectors';
-import type { Transport } from '@/lib/store/stream-connection';
+import type { Transport } from '@/lib/store/stream-connection-types';
 import { useLessonStore } from '../lesson/lesson-store-provider';
 
 const CLIENTS: Array<{ value: Transport; label: string; hint: string }> = [

@@ -2,14 +2,7 @@
 
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { loadAfterHydration } from '../ui/load-after-hydration';
-import type { ShortcutsToolbarProps } from './shortcuts-toolbar';
-
-/** What was pressed before the shortcuts' code arrived. */
-export interface EarlyInput {
-  keys: KeyboardEvent[];
-  /** The button was clicked: open the list when the code arrives. */
-  help: boolean;
-}
+import type { EarlyInput, ShortcutsToolbarProps } from './early-input';
 
 /** The button as it is until its code arrives (the server's HTML, and the first moments after). */
 function WaitingButton({ onPress }: { onPress: () => void }) {

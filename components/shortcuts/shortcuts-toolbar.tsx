@@ -2,16 +2,11 @@
 
 import { useCallback, useState } from 'react';
 import { loadAfterHydration } from '../ui/load-after-hydration';
-import type { EarlyInput } from './keyboard-shortcuts';
+import type { ShortcutsToolbarProps } from './early-input';
 import { ShortcutKeys } from './shortcut-keys';
 import { useCharacterKeyShortcuts } from './use-character-key-shortcuts';
 
 const ShortcutsHelp = loadAfterHydration(() => import('./shortcuts-help').then((module) => module.ShortcutsHelp));
-
-export interface ShortcutsToolbarProps {
-  /** What was pressed before this code arrived (keys, a click on the button), handed over once. */
-  takeEarly: () => EarlyInput;
-}
 
 /**
  * The demo's keyboard: Space / → next, ← back, Home / End, R reset, P presenter, ? help; and the

@@ -6,7 +6,7 @@ import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { WireLog } from '@/lib/lab/wire-log';
 import type { LessonAudience } from '@/lib/lesson/narration';
 import type { ScheduleFlush } from './next-frame';
-import type { Transport } from './stream-connection';
+import type { Transport } from './stream-connection-types';
 
 /** The lesson store's shape: what it holds (nothing derived) and what it can do. */
 

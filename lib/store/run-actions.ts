@@ -4,7 +4,8 @@ import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './next-frame';
 import type { LessonActions, LessonState } from './lesson-state';
 import type { WireLog } from '@/lib/lab/wire-log';
-import { openStreamConnection, type StreamConnection } from './stream-connection';
+import { openStreamConnection } from './stream-connection';
+import type { StreamConnection } from './stream-connection-types';
 
 /** What the run actions reach outside the store: the network, the clock, the frame scheduler. */
 export interface RunDependencies {

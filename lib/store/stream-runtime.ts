@@ -6,7 +6,7 @@ import { MAX_BATCH, createBatcher } from './frame-batcher';
 import { runEventSource } from './read-event-source';
 import { readEventStream } from './read-event-stream';
 import { appendWire, type WireLogEntry } from '@/lib/lab/wire-log';
-import type { StreamConnection, StreamConnectionOptions } from './stream-connection';
+import type { StreamConnection, StreamConnectionOptions } from './stream-connection-types';
 
 /*
  * The run's connection, as it really works: loaded on the first Run (with the readers and

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HAND_OVER_KEY, type ProductionHandOver } from '@/lib/server/hand-over';
+import type { ProductionHandOver } from '@/lib/server/hand-over';
+import { HAND_OVER_KEY } from '@/lib/server/hand-over-key.mjs';
 import { register } from './instrumentation';
 
 const handedOver = () => (globalThis as Record<symbol, unknown>)[Symbol.for(HAND_OVER_KEY)] as ProductionHandOver | undefined;
@@ -36,8 +37,10 @@ describe('instrumentation register()', () => {
     expect(handedOver()!.clientOf(request as never)).toBe('203.0.113.7');
   });
 
-  it('is read by server.mjs under the same key', () => {
+  it('is read by server.mjs under the key it imports from the one module that defines it', () => {
     const server = readFileSync(path.join(__dirname, 'server.mjs'), 'utf8');
-    expect(server).toContain(`Symbol.for('${HAND_OVER_KEY}')`);
+    expect(server).toContain("import { HAND_OVER_KEY } from './lib/server/hand-over-key.mjs';");
+    expect(server).toContain('Symbol.for(HAND_OVER_KEY)');
+    expect(server).not.toContain(HAND_OVER_KEY);
   });
 });

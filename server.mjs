@@ -12,6 +12,7 @@
 // Usage: `npm start` (PORT, default 3000; HOST, default 0.0.0.0). Build first: `npm run build`.
 import { createServer } from 'node:http';
 import next from 'next';
+import { HAND_OVER_KEY } from './lib/server/hand-over-key.mjs';
 
 /** @typedef {import('./lib/server/hand-over').ProductionHandOver} ProductionHandOver */
 
@@ -26,7 +27,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 /** @type {ProductionHandOver | undefined} */
-const handOver = /** @type {Record<symbol, ProductionHandOver | undefined>} */ (globalThis)[Symbol.for('stepstream.production-hand-over')];
+const handOver = /** @type {Record<symbol, ProductionHandOver | undefined>} */ (globalThis)[Symbol.for(HAND_OVER_KEY)];
 if (!handOver) {
   // WARNING: without the hand-over this server would count every client as one, could not close
   // streams on SIGTERM, and would quietly fall back to the slower route. Say so, and stop.

@@ -72,7 +72,7 @@ test.describe('shutdown and mid-stream errors', () => {
   });
 
   test('refuses to start, saying why, when the hand-over from the compiled app is missing, unless told to use the Next route', async () => {
-    const blocked = ['--require', './e2e/support/block-hand-over.cjs', 'server.mjs'];
+    const blocked = ['--import', './e2e/support/block-hand-over.mjs', 'server.mjs'];
     const env = { ...process.env, PORT: String(PORT + 13), HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' };
     const refused = spawn(process.execPath, blocked, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let said = '';

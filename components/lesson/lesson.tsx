@@ -23,7 +23,7 @@ import { draftFromParams } from '@/lib/contract/draft';
 import { LESSON_TITLE } from '@/lib/lesson/content';
 import { readShareUrl } from '@/lib/share/share-url';
 import { selectNarration } from '@/lib/store/select-narration';
-import { createLessonStore } from '@/lib/store/lesson-store';
+import { initialLessonData } from '@/lib/store/initial-lesson';
 import './lesson-layout.css';
 
 /**
@@ -70,7 +70,7 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
               </div>
               <ParamsForm />
             </section>
-            <RunBar initialNarration={selectNarration(createLessonStore(lessonOptions).getState())} />
+            <RunBar initialNarration={selectNarration(initialLessonData(lessonOptions))} />
 
             <div className="stage">
               <section className="card code-card" aria-labelledby="code-heading">

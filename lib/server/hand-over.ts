@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, trustedProxiesFrom } from './client-address';
+import { HAND_OVER_KEY } from './hand-over-key.mjs';
 import { activeStreams, shutdownStreams } from './registry';
 import { isStreamRequest, serveStreamOnNode } from './serve-on-node';
 
@@ -22,9 +23,6 @@ export interface ProductionHandOver {
   /** How many streams are still open (the server waits for 0 before it exits). */
   activeStreams(): number;
 }
-
-/** Where the hand-over waits for `server.mjs`, which names the same key. */
-export const HAND_OVER_KEY = 'stepstream.production-hand-over';
 
 /** Installs the hand-over. Called once, by `instrumentation.ts`; importing this module does nothing. */
 export function installHandOver(env: Record<string, string | undefined> = process.env): ProductionHandOver {

@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_DRAFT, draftFromParams } from '@/lib/contract/draft';
+import { draftFromParams } from '@/lib/contract/draft';
 import { cursorBack, cursorForward } from '@/lib/trace/cursor';
 import { nextAnimationFrame } from './next-frame';
 import type { LessonActions, LessonState, LessonStoreOptions } from './lesson-state';
-import { EMPTY_WIRE_LOG, createRunActions } from './run-actions';
+import { initialLessonData } from './initial-lesson';
+import { createRunActions } from './run-actions';
 import { selectFullTrace, selectIsRunning } from './selectors';
 
 /** Creates one lesson's store. Each page (and each test) makes its own. */
@@ -65,23 +66,7 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
       },
     };
 
-    return {
-      draft: { ...(options.draft ?? DEFAULT_DRAFT) },
-      showAllErrors: false,
-      status: 'idle',
-      runParams: null,
-      events: [],
-      cursor: options.cursor ?? null,
-      stepStreamId: null,
-      highlight: null,
-      presenting: options.presenting ?? false,
-      audience: options.audience ?? 'self',
-      transport: options.transport ?? 'fetch',
-      closeAfterLast: options.closeAfterLast ?? false,
-      runTransport: null,
-      wire: EMPTY_WIRE_LOG,
-      actions,
-    };
+    return { ...initialLessonData(options), actions };
   });
 }
 

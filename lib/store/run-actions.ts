@@ -3,7 +3,7 @@ import { validateDraft } from '@/lib/contract/draft';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './next-frame';
 import type { LessonActions, LessonState } from './lesson-state';
-import type { WireLog } from '@/lib/lab/wire-log';
+import { EMPTY_WIRE_LOG } from './initial-lesson';
 import { openStreamConnection } from './stream-connection';
 import type { StreamConnection } from './stream-connection-types';
 
@@ -31,9 +31,6 @@ function statusAfter(event: StreamEvent): ConnectionStatus {
 }
 
 type RunActions = Pick<LessonActions, 'run' | 'stop' | 'reset' | 'step' | 'cut'>;
-
-/** A run's wire log before anything was read (here rather than in wire-log.ts, which loads with the stream lab). */
-export const EMPTY_WIRE_LOG: WireLog = { chunks: [], items: [], dropped: 0 };
 
 /**
  * Run, Stop, Reset and Step: the actions that open and close the connection. The live

@@ -5,6 +5,7 @@ import { formatExactBytes, formatMs, summarizeLatency } from '@/lib/compare/figu
 import { isLaneDone, latenciesOf } from '@/lib/store/compare/compare-selectors';
 import type { CompareStatus, LaneState } from '@/lib/store/compare/compare-state';
 import { useCompareStore } from './compare-store-provider';
+import './lane-card.css';
 
 /** Where the lane stands, in a few words. */
 function laneStateText(lane: LaneState, status: CompareStatus, n: number | null): string {

@@ -3,7 +3,7 @@
 // A window (in the profile's clock: CLOCK_MONOTONIC µs, the same as process.hrtime) keeps only the
 // samples taken during the load; `node bench/load.mjs --cpu-prof DIR` records it and passes it here.
 //
-//   node bench/lib/cpuprofile-top.mjs FILE.cpuprofile [--top 30] [--results bench/results/X.json]
+//   node bench/lib/cpuprofile-top.mjs FILE.cpuprofile [--top 30] [--results bench/results/<name>.json]
 //   (--results: only the samples inside that run's Next load phase)
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';

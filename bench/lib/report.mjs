@@ -90,7 +90,7 @@ function profileLines(results) {
   return out;
 }
 
-/** Writes the run as JSON (to `options.json`, else bench/results/<time>.json); the path written. */
+/** Writes the run as JSON (to the `--json` path, else bench/results/<time>.json); the path written. */
 function writeJson({ machine, options, kinds, results, failures, ratios, targets, runSeconds }) {
   const { streams, frames, delay, concurrency, flaskStreams } = options;
   const stamped = path.join(ROOT, 'bench', 'results', `${new Date().toISOString().replaceAll(':', '-')}.json`);

@@ -79,7 +79,7 @@ export function recordingJson(recording: Recording): string {
   return `{\n${entries.join(',\n')}\n}\n`;
 }
 
-/** `stepstream-run-n3-2026-11-25.json`: the run's range and the day it was exported (UTC, from `exportedAt`). */
+/** `stepstream-run-n<range>-<yyyy-mm-dd>.json` (say `stepstream-run-n3-2026-11-25`): the run's range and the day it was exported (UTC, from `exportedAt`). */
 export function recordingFileName(params: Pick<StreamParams, 'n'>, exportedAt: string, extension: 'json' | 'csv' | 'svg'): string {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(exportedAt)?.[0];
   return `stepstream-run-n${params.n}${day ? `-${day}` : ''}.${extension}`;

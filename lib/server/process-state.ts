@@ -54,7 +54,7 @@ export interface ProcessState {
   roomPresenceTimer: ReturnType<typeof setInterval> | null;
   /** Every open room follower's stream, with how to end it (at shutdown). */
   roomStreams: Set<(finalFrame: string) => void>;
-  /** Join attempts per client address in the current window (`room-limits.ts`). */
+  /** Join attempts per client address in the current window (`join-limit.ts`). */
   joinAttempts: Map<string, { windowStart: number; count: number }>;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Conformance vectors for the event-stream format, ported from web-platform-tests'
  * `eventsource/format-*` tests (https://github.com/web-platform-tests/wpt/tree/master/eventsource),
- * plus a few spec-derived cases those tests leave implicit.
+ * plus a few spec-derived cases those tests leave implicit. (Files named in these comments are
+ * web-platform-tests' own — file-mentions: foreign.)
  *
  * Each vector holds the exact bytes the WPT server sends (`raw`) and the events a browser's
  * `EventSource` dispatches for them (`events`), as WHATWG HTML §9.2.6 "Interpreting an event stream"

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { staleMentions } from './check-file-mentions.mjs';
+
+/** Writes `files` (path → source) under a fresh directory; returns it and the paths. */
+function project(files: Record<string, string>): [string, string[]] {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mentions-'));
+  for (const [file, source] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), source);
+  }
+  return [root, Object.keys(files)];
+}
+
+describe('check-file-mentions', () => {
+  it('reports a comment naming a file that was renamed, by path or by bare name', () => {
+    const [root, files] = project({
+      'lib/server/join-limit.ts': 'export const x = 1;\n',
+      'lib/server/state.ts': '// Limits: lib/server/room-limits.ts.\n/** See room-limits.ts. */\nexport const y = 2;\n',
+      'app/styles/palette.css': '/* lib/ui/palette.test.ts checks it */\n',
+    });
+    expect(staleMentions(root, files)).toEqual([
+      'lib/server/state.ts: lib/server/room-limits.ts',
+      'lib/server/state.ts: room-limits.ts',
+      'app/styles/palette.css: lib/ui/palette.test.ts',
+    ]);
+  });
+
+  it('accepts paths from the root, from the file, with @/, and bare names of tracked files', () => {
+    const [root, files] = project({
+      'lib/a/one.ts': "// lib/b/two.ts, ../b/two.ts, @/lib/b/two.ts and two.ts all exist\nexport const s = 'not/a/comment.ts';\n",
+      'lib/b/two.ts': 'export const t = 1;\n',
+    });
+    expect(staleMentions(root, files)).toEqual([]);
+  });
+
+  it('ignores what is not a file of ours: code in strings, calls, products and cited projects', () => {
+    const [root, files] = project({
+      'lib/c.tsx':
+        "// Next.js reads response.json() here; eventsource-parser's parse.ts does the same.\nexport const C = () => <p>{/* gone.ts is JSX text here? no: a comment */}</p>;\n",
+      'lib/d.ts': "// Ported from WPT (file-mentions: foreign): resources/message.py, last-event-id2.py\nexport const d = 'missing.ts';\n",
+    });
+    expect(staleMentions(root, files)).toEqual(['lib/c.tsx: gone.ts']);
+  });
+});

@@ -68,7 +68,9 @@ test('a class follows the presenter’s steps, a latecomer starts at the same st
     lags.push(Date.now() - stepped);
   }
   console.log(`step → both students’ tables: ${lags.join(', ')} ms`);
-  for (const lag of lags) expect(lag, 'each step reaches every student within a second').toBeLessThan(1000);
+  // Generous: a step reaches a student in tens of ms (npm run bench:room measures it); a loaded 2-core
+  // machine has taken 1.9 s. The bound only tells "pushed" from "never".
+  for (const lag of lags) expect(lag, 'each step reaches every student within a few seconds').toBeLessThan(5000);
   await expect(first.lesson.executionTable).toContainText('Message 1');
   await expect(first.lesson.connectionState).toHaveText(/Open/);
 

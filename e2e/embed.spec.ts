@@ -4,24 +4,24 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 
-/** The README's host snippet, exactly as a course page would paste it. */
-function readmeHostSnippet() {
-  const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const snippet = [...readme.matchAll(/```html\n([\s\S]*?)```/g)]
+/** The host snippet of docs/lesson.md ("Embed"), exactly as a course page would paste it. */
+function documentedHostSnippet() {
+  const page = readFileSync(path.join(__dirname, '..', 'docs', 'lesson.md'), 'utf8');
+  const snippet = [...page.matchAll(/```html\n([\s\S]*?)```/g)]
     .map((match) => match[1]!)
     .find((block) => block.includes('stepstream:height'));
-  if (!snippet) throw new Error('README.md has no ```html block with the stepstream:height snippet');
-  // The README's code block sits in a list item, indented two spaces.
+  if (!snippet) throw new Error('docs/lesson.md has no ```html block with the stepstream:height snippet');
+  // The code block sits in a list item, indented two spaces.
   return snippet.replace(/^ {2}/gm, '');
 }
 
 /**
- * A course page on another origin (a server of its own on another port) that pastes the README's
+ * A course page on another origin (a server of its own on another port) that pastes the documented
  * snippet with this server's address. It also records every height message, after the snippet's
  * own listener has run, so the test can tell what the frame was told and when.
  */
 async function startCoursePage(baseURL: string) {
-  const snippet = readmeHostSnippet().replace('https://your-host', baseURL);
+  const snippet = documentedHostSnippet().replace('https://your-host', baseURL);
   const course = http.createServer((_request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html' });
     response.end(`<!doctype html><title>Course</title><h1>A course page</h1>
@@ -64,8 +64,21 @@ async function settledHeight(page: Page, embedded: Frame) {
   return (await heights(page, embedded)).frameHeight;
 }
 
+/**
+ * The embed posts at most one animation frame after it sees a resize. Three frames later this
+ * posts a marker: messages from one window arrive in order, so once the host has the marker (the
+ * `count`-th), any height posted before it has arrived.
+ */
+async function flushMessages(embedded: Frame, page: Page, count: number) {
+  await embedded.evaluate(async () => {
+    for (let k = 0; k < 3; k++) await new Promise(requestAnimationFrame);
+    window.parent.postMessage('test:marker', '*');
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { markers: number }).markers)).toBe(count);
+}
+
 test.describe('/embed tells its host its height', () => {
-  test('the README snippet fits the iframe to the lesson, as it grows and shrinks', async ({ page, baseURL }) => {
+  test('the documented snippet fits the iframe to the lesson, as it grows and shrinks', async ({ page, baseURL }) => {
     const { course, url } = await startCoursePage(baseURL!);
     try {
       await page.goto(url);
@@ -101,19 +114,16 @@ test.describe('/embed tells its host its height', () => {
       await expect(page.frameLocator('#stepstream').getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
       await expect(page.frameLocator('#stepstream').getByRole('radiogroup').first()).toBeVisible();
       const embedded = page.frames().find((candidate) => candidate.url().includes('/embed'))!;
+      // Everything the lesson loads after hydration is in and drawn before the count is taken: on
+      // a loaded machine a chunk arriving late grew the lesson, and its height counted as "new".
+      await page.waitForLoadState('networkidle');
       const fitted = await settledHeight(page, embedded);
+      await flushMessages(embedded, page, 1);
       const reported = await page.evaluate(() => (window as unknown as { heights: number[] }).heights.length);
 
       await page.locator('#stepstream').evaluate((frame, height) => ((frame as HTMLIFrameElement).height = String(height)), fitted + 300);
       await expect.poll(async () => (await heights(page, embedded)).frameHeight).toBe(fitted + 300);
-      // The embed posts at most one animation frame after it sees a resize. Three frames later it
-      // posts a marker: messages from one window arrive in order, so once the host has the
-      // marker, any height the resize caused has arrived before it.
-      await embedded.evaluate(async () => {
-        for (let k = 0; k < 3; k++) await new Promise(requestAnimationFrame);
-        window.parent.postMessage('test:marker', '*');
-      });
-      await expect.poll(() => page.evaluate(() => (window as unknown as { markers: number }).markers)).toBe(1);
+      await flushMessages(embedded, page, 2);
       expect(await page.evaluate(() => (window as unknown as { heights: number[] }).heights.length)).toBe(reported);
       expect((await heights(page, embedded)).frameHeight).toBe(fitted + 300);
     } finally {

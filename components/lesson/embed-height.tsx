@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 
-/** The `type` of the message `/embed` posts to the page framing it (README, "Embed"). */
+/** The `type` of the message `/embed` posts to the page framing it (docs/lesson.md, "Embed"). */
 export const EMBED_HEIGHT_MESSAGE = 'stepstream:height';
 
 /**

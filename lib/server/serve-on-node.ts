@@ -27,7 +27,7 @@ export function isStreamRequest(request: IncomingMessage): boolean {
  * `GET /api/stream` written straight to a Node response: what the route handler
  * (`app/api/stream/route.ts`) does, through the same `openStream`, minus a web `Request`, a
  * `ReadableStream` and Next's per-request pipeline. `server.mjs` serves the endpoint with this;
- * it costs about a third of the CPU and a fifth of the memory per stream (README, Performance).
+ * it costs about a third of the CPU and a fifth of the memory per stream (docs/performance.md).
  *
  * A frame is written as soon as it is yielded (unless `buffer` holds it back); when the socket's
  * buffer is full the generator waits for `drain`, so a slow reader pauses it as it pauses the

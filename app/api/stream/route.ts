@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * (`ids`, `retry`, `end`, `dropAfter`, `buffer`) and a `Last-Event-ID` header are `openStream`'s.
  *
  * In production `server.mjs` answers this endpoint itself, through the same `openStream`, writing
- * to the Node response without Next's per-request pipeline (see README, "Why GET /api/stream
+ * to the Node response without Next's per-request pipeline (see docs/performance.md, "Why GET /api/stream
  * skips Next.js in production"); this handler serves it under `next dev` and anywhere else.
  */
 export function GET(request: Request): Response {

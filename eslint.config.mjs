@@ -124,6 +124,18 @@ export default tseslint.config(
     },
   },
   {
+    // Test helpers (contract suites, test servers) live in folders named testing/ and never ship.
+    // A rule of its own, so the layers' no-restricted-imports above stay as they are.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [refuse(['**/testing', '**/testing/*'], 'testing/ holds test helpers: only tests import them.')] },
+      ],
+    },
+  },
+  {
     // Tests may build what they test from any layer.
     files: ['**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },

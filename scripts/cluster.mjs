@@ -1,5 +1,5 @@
 // @ts-check
-// Several Stepstream instances behind nginx, sharing one Redis: what README's "Running several
+// Several Stepstream instances behind nginx, sharing one Redis: what docs/classroom.md's "Running several
 // instances" describes, started on this machine in one command (and, as a module, by the cluster
 // e2e spec and `npm run bench:room`).
 //

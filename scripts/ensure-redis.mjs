@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Makes sure Debian's redis-server and nginx are installed, before the tests run: the Redis room
- * hub's tests start a real redis-server on loopback (lib/server/room/redis-test-server.ts), and
+ * hub's tests start a real redis-server on loopback (lib/server/room/testing/redis-test-server.ts), and
  * the tests of several instances behind one address put nginx in front of them.
  *
  * Both are Debian's packages, at /usr/bin/redis-server and /usr/sbin/nginx. When one is missing and

@@ -12,10 +12,11 @@ import { RoomStage } from '@/components/room/room-stage';
 import { FollowSwitch, RoomLinkStatus } from '@/components/room/room-status';
 import { readRoomCode } from '@/lib/room/code';
 import { clientOfRoute } from '@/lib/server/client-address';
-import { countJoinMiss, joinRetryAfter } from '@/lib/server/room/join-limit';
+import { countJoinMiss, joinLimited } from '@/lib/server/room/join-limit';
 import { roomHub } from '@/lib/server/room/rooms';
 import '@/components/lesson/lesson-layout.css';
 import '@/components/room/room.css';
+import { ROOM_REFUSALS } from '@/lib/room/refusals';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Following a room · Stepstream' };
@@ -25,15 +26,15 @@ async function refusal(code: string): Promise<string | null> {
   const reading = readRoomCode(code);
   if (!reading.ok) return reading.error;
   const client = clientOfRoute(await headers());
-  const wait = joinRetryAfter(client);
-  if (wait !== null) return `Too many tries with codes that name no room; try again in ${wait} s.`;
+  const limited = joinLimited(client);
+  if (limited) return limited.message;
   try {
     if (await (await roomHub()).find(reading.code)) return null;
   } catch {
-    return 'The classroom is briefly unavailable; try again in a moment.';
+    return ROOM_REFUSALS.unavailable;
   }
   countJoinMiss(client);
-  return `There is no room ${reading.code}: check the code on the presenter’s screen (the room may also have ended).`;
+  return ROOM_REFUSALS.noRoom(reading.code);
 }
 
 /** `/join/{code}`: a student's page, the lesson driven by the room. */

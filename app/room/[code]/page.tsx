@@ -16,6 +16,7 @@ import { roomHub } from '@/lib/server/room/rooms';
 import { isPresenterSecret } from '@/lib/server/room/service';
 import '@/components/lesson/lesson-layout.css';
 import '@/components/room/room.css';
+import { ROOM_REFUSALS } from '@/lib/room/refusals';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Your room · Stepstream' };
@@ -38,7 +39,7 @@ export default async function PresenterPage({ params }: { params: Promise<{ code
       <main className="room-landing" id="main">
         <h1>This is not your room</h1>
         <p>
-          {record ? 'Only the browser that opened this room can present it.' : `There is no room ${code}; it may have ended.`}{' '}
+          {record ? ROOM_REFUSALS.notPresenter : ROOM_REFUSALS.noRoom(code)}{' '}
           {record ? <Link href={`/join/${code}`}>Join it as a student</Link> : <Link href="/room">Open a new room</Link>}.
         </p>
       </main>

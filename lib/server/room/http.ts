@@ -5,6 +5,7 @@ import { jsonError } from '@/lib/http/responses';
 import type { RoomHub, RoomRecord } from './hub';
 import { roomHub } from './rooms';
 import { isPresenterSecret } from './service';
+import { ROOM_REFUSALS } from '@/lib/room/refusals';
 
 /** A command's body: a run's template is at most 200 characters, each at most 12 bytes as escaped JSON. */
 export const MAX_COMMAND_BYTES = 8192;
@@ -36,13 +37,11 @@ export type RoomAccess = { ok: true; hub: RoomHub; record: RoomRecord; presenter
 
 /** The room a request names, whether it comes from its presenter; or the 400 / 404 / 503 that says why not. */
 export async function roomOf(request: Request, code: string): Promise<RoomAccess> {
-  if (!isRoomCode(code))
-    return { ok: false, response: jsonError(400, 'A room code is 6 capital letters and digits, such as K7M4QX.', 'code') };
+  if (!isRoomCode(code)) return { ok: false, response: jsonError(400, ROOM_REFUSALS.badCode, 'code') };
   try {
     const hub = await roomHub();
     const record = await hub.find(code);
-    if (!record)
-      return { ok: false, response: jsonError(404, `There is no room ${code}: check the code, or the room may have ended.`, 'code') };
+    if (!record) return { ok: false, response: jsonError(404, ROOM_REFUSALS.noRoom(code), 'code') };
     return { ok: true, hub, record, presenter: isPresenterSecret(record.secretHash, presenterSecretOf(request, code)) };
   } catch (error) {
     return { ok: false, response: unavailable(error) };
@@ -52,7 +51,7 @@ export async function roomOf(request: Request, code: string): Promise<RoomAccess
 /** The hub could not be reached (Redis restarting): a 503 the page can retry, never a 500. */
 export function unavailable(error: unknown): Response {
   console.error('rooms: the hub is unavailable:', error instanceof Error ? error.message : error);
-  return jsonError(503, 'The classroom is briefly unavailable; try again in a moment.', null, { 'Retry-After': '2' });
+  return jsonError(503, ROOM_REFUSALS.unavailable, null, { 'Retry-After': '2' });
 }
 
 /** Reads a small JSON body: 413 past `limit` bytes (declared or actual), 400 for anything that is not JSON. */

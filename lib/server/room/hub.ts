@@ -37,7 +37,7 @@ export interface AppendOnce {
  * process (the default: nothing to set up, one instance); `createRedisHub` keeps them in Redis,
  * so every instance behind a load balancer sees the same rooms (`REDIS_URL`).
  *
- * The contract, which `hub-contract.ts` checks against both:
+ * The contract, which `testing/hub-contract.ts` checks against both:
  * - `append` numbers entries 1, 2, 3 … per room, in one order every instance agrees on, and
  *   refreshes the room's expiry (`ROOM_IDLE_MS`).
  * - `subscribe` hands each listener every entry appended after it subscribed, in order, none

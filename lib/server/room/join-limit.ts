@@ -1,5 +1,6 @@
 import 'server-only';
 import { processState } from '../process-state';
+import { ROOM_REFUSALS } from '@/lib/room/refusals';
 
 /** Tries with a code that names no room, per client address, in `JOIN_WINDOW_MS`: enough for a class's typos behind one school NAT, far too few to guess codes. */
 export const JOIN_MISSES_ALLOWED = 30;
@@ -14,6 +15,15 @@ export function joinRetryAfter(client: string, now = Date.now()): number | null 
   const attempts = processState().joinAttempts.get(client);
   if (!attempts || now - attempts.windowStart >= JOIN_WINDOW_MS || attempts.count < JOIN_MISSES_ALLOWED) return null;
   return Math.ceil((attempts.windowStart + JOIN_WINDOW_MS - now) / 1000);
+}
+
+/**
+ * The one join-limit check the events route and the join page share: null when `client` may try
+ * another code, else the seconds to wait and the refusal to show.
+ */
+export function joinLimited(client: string, now = Date.now()): { waitSeconds: number; message: string } | null {
+  const waitSeconds = joinRetryAfter(client, now);
+  return waitSeconds === null ? null : { waitSeconds, message: ROOM_REFUSALS.tooManyTries(waitSeconds) };
 }
 
 /** Counts a miss (a code that names no room) against `client`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ROOM, applyRoomEntries } from '@/lib/room/state';
-import { RUN, describeRoomHub, frame, listen, newRoomCode, opened, roomRecord } from './hub-contract';
+import { RUN, describeRoomHub, frame, listen, newRoomCode, opened, roomRecord } from './testing/hub-contract';
 import { createMemoryHub } from './memory-hub';
 
 describeRoomHub('the memory hub', async (now) => {

@@ -11,7 +11,7 @@ import { createMemoryHub } from './memory-hub';
 export function roomHub(env: Record<string, string | undefined> = process.env): Promise<RoomHub> {
   const state = processState();
   state.roomHub ??= env.REDIS_URL
-    ? import('./redis-hub').then(({ createRedisHub }) => createRedisHub({ url: env.REDIS_URL! }))
+    ? import('./redis/hub').then(({ createRedisHub }) => createRedisHub({ url: env.REDIS_URL! }))
     : Promise.resolve(createMemoryHub());
   return state.roomHub;
 }

@@ -13,6 +13,7 @@ import { processState } from '../process-state';
 import type { RoomCommand } from './command-schema';
 import type { RoomHub } from './hub';
 import { startRoomRun } from './runner';
+import { ROOM_REFUSALS } from '@/lib/room/refusals';
 
 /** SHA-256 of a secret, hex: what the hub keeps instead of the secret. */
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -64,10 +65,10 @@ function nextPoll(code: string, room: RoomState) {
  */
 export async function carryOut(hub: RoomHub, code: string, command: RoomCommand): Promise<CommandOutcome> {
   const room = await hub.snapshot(code);
-  if (!room) return refuse(404, `There is no room ${code} (it may have expired).`, 'code');
+  if (!room) return refuse(404, ROOM_REFUSALS.noRoom(code), 'code');
   const append = async (bodies: RoomEntryBody[]): Promise<CommandOutcome> => {
     const entries = await hub.append(code, bodies);
-    return entries ? { ok: true, entries } : refuse(404, `There is no room ${code} (it may have expired).`, 'code');
+    return entries ? { ok: true, entries } : refuse(404, ROOM_REFUSALS.noRoom(code), 'code');
   };
   switch (command.type) {
     case 'run': {
@@ -130,13 +131,13 @@ export async function answerPoll(
   letter: string,
 ): Promise<CommandOutcome | { ok: true; recorded: boolean }> {
   const room = await hub.snapshot(code);
-  if (!room) return refuse(404, `There is no room ${code} (it may have expired).`, 'code');
+  if (!room) return refuse(404, ROOM_REFUSALS.noRoom(code), 'code');
   if (room.poll?.question.id !== pollId) return refuse(409, 'That poll is not the one open now.', 'pollId');
   if (room.poll.reveal || room.poll.closed) return refuse(409, 'That poll has closed: the answer has been shown.', 'pollId');
   const choice = room.poll.question.options.findIndex((option) => option.letter === letter);
   if (choice < 0) return refuse(400, `Option ${letter} is not one of this poll’s.`, 'choice');
   const result = await hub.answer(code, pollId, student, choice, room.poll.question.options.length);
-  if (!result) return refuse(404, `There is no room ${code} (it may have expired).`, 'code');
+  if (!result) return refuse(404, ROOM_REFUSALS.noRoom(code), 'code');
   return { ok: true, recorded: result.recorded };
 }
 

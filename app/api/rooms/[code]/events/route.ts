@@ -1,10 +1,11 @@
 import { jsonError } from '@/lib/http/responses';
 import { clientOfRoute } from '@/lib/server/client-address';
 import { roomOf } from '@/lib/server/room/http';
-import { countJoinMiss, joinRetryAfter } from '@/lib/server/room/join-limit';
+import { countJoinMiss, joinLimited } from '@/lib/server/room/join-limit';
 import { roomCapacity } from '@/lib/server/room/capacity';
 import { followRoomStream, studentsHere } from '@/lib/server/room/follow';
 import { SSE_HEADERS } from '@/lib/sse/headers';
+import { ROOM_REFUSALS } from '@/lib/room/refusals';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -17,9 +18,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> {
   const { code } = await context.params;
   const client = clientOfRoute(request.headers);
-  const wait = joinRetryAfter(client);
-  if (wait !== null)
-    return jsonError(429, `Too many tries with codes that name no room; try again in ${wait} s.`, 'code', { 'Retry-After': String(wait) });
+  const limited = joinLimited(client);
+  if (limited) return jsonError(429, limited.message, 'code', { 'Retry-After': String(limited.waitSeconds) });
   const room = await roomOf(request, code);
   if (!room.ok) {
     if (room.response.status === 404 || room.response.status === 400) countJoinMiss(client);
@@ -30,7 +30,7 @@ export async function GET(request: Request, context: { params: Promise<{ code: s
     const elsewhere = await room.hub.presentElsewhere(code).catch(() => 0);
     // This instance's own count is exact, and the stream below counts the student in before anything else runs here.
     if (elsewhere + studentsHere(code) >= capacity)
-      return jsonError(429, `Room ${code} is full (${capacity} students).`, null, { 'Retry-After': '30' });
+      return jsonError(429, ROOM_REFUSALS.full(code, capacity), null, { 'Retry-After': '30' });
   }
   const lastEventId = request.headers.get('last-event-id');
   const after = lastEventId !== null && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : null;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { roomCodeFrom } from '@/lib/room/code';
 import type { RoomEntry, RoomEntryBody, RoomPollQuestion } from '@/lib/room/protocol';
 import { EMPTY_ROOM, applyRoomEntries } from '@/lib/room/state';
-import type { RoomHub, RoomRecord } from './hub';
+import type { RoomHub, RoomRecord } from '../hub';
 
 /** What a suite runs against: a hub, and a second instance on the same backend. */
 export interface HubFixture {

@@ -2,10 +2,10 @@ import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RoomEntry, RoomEntryBody } from '@/lib/room/protocol';
 import { EMPTY_ROOM, applyRoomEntries } from '@/lib/room/state';
-import { RUN, describeRoomHub, frame, listen, newRoomCode, opened, roomRecord } from './hub-contract';
-import type { RoomHub } from './hub';
-import { createRedisHub, roomKeys, type RedisHubOptions } from './redis-hub';
-import { startRedisServer, type RedisTestServer } from './redis-test-server';
+import { RUN, describeRoomHub, frame, listen, newRoomCode, opened, roomRecord } from '../testing/hub-contract';
+import type { RoomHub } from '../hub';
+import { createRedisHub, roomKeys, type RedisHubOptions } from './hub';
+import { startRedisServer, type RedisTestServer } from '../testing/redis-test-server';
 
 let server: RedisTestServer;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import type { StreamParams } from '@/lib/contract/params';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { RoomEntry, RoomPollQuestion, RoomPollReveal } from './protocol';
+import { assertNever } from '@/lib/contract/assert-never';
 
 /** The open (or last) poll as the room stands. */
 export interface RoomPollState {
@@ -97,13 +98,9 @@ export function applyRoomEntry(room: RoomState, entry: RoomEntry): RoomState {
     case 'poll-close':
       return room.poll?.question.id === body.pollId ? { ...next, poll: { ...room.poll, closed: true } } : next;
     default:
-      return assertNever(body);
+      return assertNever(body, 'room entry');
   }
 }
 
 /** Folds entries in order. */
 export const applyRoomEntries = (room: RoomState, entries: readonly RoomEntry[]) => entries.reduce(applyRoomEntry, room);
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled room entry: ${JSON.stringify(value)}`);
-}

@@ -2,6 +2,7 @@ import 'server-only';
 import { jsonError } from '@/lib/http/responses';
 import { messageAt, readyAt, type Schedule } from '@/lib/compare/schedule';
 import { encodeEvent } from '@/lib/sse/encode';
+import { lifetimeFrame } from '@/lib/sse/frames';
 import { SSE_HEADERS } from '@/lib/sse/headers';
 import { clientOfRoute } from './client-address';
 import { readLaneRequest } from './compare-request';
@@ -13,9 +14,6 @@ const utf8 = new TextEncoder();
 
 /** The frame that carries message `i`: its JSON, ready time included, as the event's data. */
 export const compareFrame = (schedule: Schedule, i: number): string => encodeEvent({ data: JSON.stringify(messageAt(schedule, i)) });
-
-const lifetimeFrame = (lifetimeMs: number) =>
-  encodeEvent({ event: 'error', data: `This stream reached its time limit (${Math.round(lifetimeMs / 1000)} s) and was closed.` });
 
 /** Writes messages `from`… at their ready times until the last, or until `stop` aborts; then the final frame, if any. */
 async function deliver(

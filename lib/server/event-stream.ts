@@ -1,5 +1,6 @@
 import 'server-only';
 import { encodeEvent } from '@/lib/sse/encode';
+import { lifetimeFrame } from '@/lib/sse/frames';
 import { renderTemplate, type StreamParams } from '@/lib/contract/params';
 import { PacerDisposed, PacerExpired, createTimerPacer, type Pacer } from './pacer';
 
@@ -61,10 +62,6 @@ export interface EventStreamBodyOptions {
   /** Written after the generator has ended, its last sleep included (`end=event`). */
   endFrame?: string;
 }
-
-/** Sent when a stream reaches its lifetime cap. */
-export const lifetimeFrame = (lifetimeMs: number) =>
-  encodeEvent({ event: 'error', data: `This stream reached its time limit (${Math.round(lifetimeMs / 1000)} s) and was closed.` });
 
 /** Where a running stream's frames go: a web `ReadableStream`'s controller, or a Node response. */
 export interface FrameSink {

@@ -3,6 +3,7 @@ import { formatEventId } from '@/lib/contract/event-id';
 import { hasEventIds, isHeldMode, isPredictMode, type StreamParams } from '@/lib/contract/params';
 import { END_EVENT, END_EVENT_DATA, KEEP_ALIVE_MS } from '@/lib/contract/protocol';
 import { encodeEvent } from '@/lib/sse/encode';
+import { retryFrame } from '@/lib/sse/frames';
 import { openConnection, type ConnectionOptions } from './connection-sink';
 import { startEventStream, type EventStreamBodyOptions, type FrameSink, type RunningEventStream } from './event-stream';
 import { withStepMode } from './step-mode';
@@ -10,16 +11,6 @@ import { startRejoinableStream } from './step-rejoin';
 
 /** `end=event`'s last frame: `event: end\ndata: done\n\n`. */
 export const END_FRAME = encodeEvent({ event: END_EVENT, data: END_EVENT_DATA });
-
-/**
- * `retry: MS` in a block of its own. Not `encodeEvent`: it always writes a `data:` line, and a
- * block with one dispatches a message even when empty (WHATWG HTML §9.2.6), where this block
- * must only set the client's reconnection time.
- */
-export function retryFrame(ms: number): string {
-  if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError('SSE retry must be a non-negative integer');
-  return `retry: ${ms}\n\n`;
-}
 
 /**
  * What a new stream's connection does with the frames: `retry` first, then step mode's id, each

@@ -3,16 +3,14 @@ import { parseStreamQuery } from '@/lib/contract/query';
 import { toStreamQuery } from '@/lib/contract/stream-query';
 import type { Cursor } from '@/lib/trace/cursor';
 import { expectedTrace } from '@/lib/trace/expected';
-
-/** How the page reads the stream: `fetch` and a parser, or the browser's own `EventSource` (`client=eventsource`). */
-export type ClientTransport = 'fetch' | 'eventsource';
+import type { Transport } from '@/lib/contract/transport';
 
 /** What a share link holds: `/?n=5&delay=500&template=…&mode=step&step=3&present=1&quiz=42&client=eventsource&close=last`. */
 export interface SharedState {
   params: StreamParams;
   cursor: Cursor;
   presenting: boolean;
-  transport: ClientTransport;
+  transport: Transport;
   /** `close=last`: with EventSource, the page closes it after the last message. */
   closeAfterLast: boolean;
   /** `classic` (the lesson's questions) or a generated quiz's seed. */
@@ -75,7 +73,7 @@ export function readShareUrl(search: string): { state: SharedState; notices: str
     else notices.push(`The link’s quiz is not a quiz number, so here are the lesson’s own questions.`);
   }
 
-  let transport: ClientTransport = 'fetch';
+  let transport: Transport = 'fetch';
   const client = query.get('client');
   if (client === 'eventsource') transport = 'eventsource';
   else if (client !== null && client !== 'fetch') notices.push('The link’s client is not fetch or eventsource, so it reads with fetch.');

@@ -1,4 +1,5 @@
 import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
+import { iFromId } from '@/lib/trace/reduce';
 import type { StreamEvent } from '@/lib/trace/types';
 
 export interface EventSourceRunOptions {
@@ -20,8 +21,8 @@ export interface EventSourceRunOptions {
   eventSourceImpl?: typeof EventSource;
 }
 
-/** The loop variable a `lastEventId` names (`4`, or a step stream's `<id>/4`). */
-const iOf = (id: string) => Number(/(\d+)$/.exec(id)?.[1] ?? Number.NaN);
+/** Whether a `lastEventId` names the run's last frame (or later). */
+const namesLast = (id: string, frames: number) => (iFromId(id) ?? Number.NaN) >= frames - 1;
 
 /**
  * Runs the stream through the browser's own `EventSource`, reporting what it does as StreamEvents.
@@ -78,12 +79,12 @@ export function runEventSource(options: EventSourceRunOptions) {
     // WARNING: a server's `event: error` frame and the connection's own error share this name.
     if (event instanceof MessageEvent) return finish({ type: 'error', atMs: since(), message: String(event.data) });
     if (source.readyState === Source.CONNECTING) {
-      const reachedEnd = lastEventId ? iOf(lastEventId) >= frames - 1 : receivedInConnection >= frames;
+      const reachedEnd = lastEventId ? namesLast(lastEventId, frames) : receivedInConnection >= frames;
       onEvent({ type: 'reconnect', atMs: since(), cause: reachedEnd ? 'ended' : 'cut', retryMs, lastEventId: lastEventId || null });
       return;
     }
     // CLOSED: the browser gave up on this source.
-    if (endsWith204 && lastEventId && iOf(lastEventId) >= frames - 1) return finish({ type: 'end', atMs: since(), reason: 'no-content' });
+    if (endsWith204 && lastEventId && namesLast(lastEventId, frames)) return finish({ type: 'end', atMs: since(), reason: 'no-content' });
     finish({ type: 'error', atMs: since(), message: 'EventSource gave up: the server refused to reconnect it' });
   });
 

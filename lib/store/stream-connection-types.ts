@@ -2,13 +2,13 @@ import type { StreamParams } from '@/lib/contract/params';
 import type { WireLog } from '@/lib/lab/wire-log';
 import type { StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './next-frame';
+import type { Transport } from '@/lib/contract/transport';
 
 /*
  * The connection's contract, apart from both halves: stream-connection.ts (in the first load)
  */
 
-/** How the page reads the stream: `fetch` and a parser (the bytes are seen), or the browser's own `EventSource`. */
-export type Transport = 'fetch' | 'eventsource';
+export type { Transport } from '@/lib/contract/transport';
 
 export interface StreamConnectionOptions {
   transport: Transport;

@@ -2,6 +2,7 @@ import { encodeEvent } from '@/lib/sse/encode';
 import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import { pythonStringLiteral } from './format';
 import type { ExecutionRow, StreamEvent, Trace } from './types';
+import { assertNever } from '@/lib/contract/assert-never';
 
 export const START_ACTION = 'Start event_stream generator';
 export const END_ACTION = 'Generator ends';
@@ -9,10 +10,6 @@ export const STOPPED_ACTION = 'Client disconnects (Stop)';
 export const NO_CONTENT_ACTION = 'The server answers 204 No Content: EventSource stops reconnecting';
 export const CLOSED_AFTER_LAST_ACTION = 'The page calls source.close() after the last message: EventSource stops';
 export const CLOSED_ON_END_ACTION = "The page calls source.close() on the 'end' event: EventSource stops";
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled stream event: ${JSON.stringify(value)}`);
-}
 
 /** An empty trace, before anything has happened. */
 export function emptyTrace(params: StreamParams, source: Trace['source'] = 'observed'): Trace {
@@ -114,7 +111,7 @@ function rowFor(params: StreamParams, rows: readonly ExecutionRow[], event: Stre
     case 'error':
       return { ...closed, step, kind: 'error', action: `Error: ${event.message}` };
     default:
-      return assertNever(event);
+      return assertNever(event, 'stream event');
   }
 }
 

@@ -3,6 +3,7 @@ import { KEEP_ALIVE_COMMENT, KEEP_ALIVE_MS } from '@/lib/contract/protocol';
 import { ROOM_EVENT, type RoomEntry } from '@/lib/room/protocol';
 import type { RoomState } from '@/lib/room/state';
 import { encodeComment, encodeEvent } from '@/lib/sse/encode';
+import { retryFrame } from '@/lib/sse/frames';
 import { processState } from '../process-state';
 import type { RoomHub } from './hub';
 
@@ -135,7 +136,7 @@ export function followRoomStream(
         close();
       };
       processState().roomStreams.add(endWith);
-      write(`retry: ${FOLLOW_RETRY_MS}\n\n`);
+      write(retryFrame(FOLLOW_RETRY_MS));
 
       void (async () => {
         try {

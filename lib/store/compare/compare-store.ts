@@ -8,6 +8,7 @@ import { selectBusy } from './compare-selectors';
 import { runLongPoll, runShortPoll, runSse, type LaneIo, type LaneReport } from './lane-runners';
 import { createResourceSizes, type ResourceSizes } from './resource-sizes';
 import { measureServerClock } from './server-clock';
+import { assertNever } from '@/lib/contract/assert-never';
 
 export interface CompareStoreOptions {
   draft?: CompareDraft;
@@ -29,10 +30,6 @@ const nextFrame = (paint: (pageTime: number) => void) => requestAnimationFrame((
 
 const emptyLanes = (): Record<LaneId, LaneState> => Object.fromEntries(LANE_IDS.map((id) => [id, EMPTY_LANE])) as Record<LaneId, LaneState>;
 
-function assertNever(value: never): never {
-  throw new Error(`Unhandled lane kind: ${JSON.stringify(value)}`);
-}
-
 function runnerFor(lane: Lane) {
   switch (lane.kind) {
     case 'short-poll':
@@ -42,7 +39,7 @@ function runnerFor(lane: Lane) {
     case 'sse':
       return runSse;
     default:
-      return assertNever(lane.kind);
+      return assertNever(lane.kind, 'lane kind');
   }
 }
 

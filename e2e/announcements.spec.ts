@@ -23,7 +23,8 @@ async function listen(page: Page) {
 }
 
 test.describe('what a screen reader hears', () => {
-  test('the default run: connecting, open, each message, closed', async ({ page }) => {
+  // @serial: each message is said on its own only when frames arrive a second apart; late frames are summed up.
+  test('the default run: connecting, open, each message, closed', { tag: '@serial' }, async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.goto();
     const heard = await listen(page);
@@ -45,7 +46,8 @@ test.describe('what a screen reader hears', () => {
     expect(said.indexOf("'Message 2'")).toBeLessThan(said.indexOf('Connection closed'));
   });
 
-  test('a fast run is summed up about once a second, never a flood', async ({ page }) => {
+  // @serial: it measures the gaps between announcements (> 900 ms apart).
+  test('a fast run is summed up about once a second, never a flood', { tag: '@serial' }, async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.goto();
     await lesson.range.fill('100');
@@ -98,7 +100,8 @@ test.describe('what a screen reader hears', () => {
 });
 
 test.describe('focus', () => {
-  test('never falls to the page when the focused button becomes unavailable', async ({ page }) => {
+  // @serial: it acts while the 3-second run is Open, which a slowed page can miss.
+  test('never falls to the page when the focused button becomes unavailable', { tag: '@serial' }, async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.goto('/?delay=300');
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.tagName);

@@ -43,58 +43,63 @@ async function joinByTyping(browser: Browser, typed: string): Promise<Person> {
 
 const rowsOf = (someone: Person) => someone.lesson.executionRows();
 
-test('a class follows the presenter’s steps, a latecomer starts at the same step, and nobody else can command', async ({ browser }) => {
-  const presenter = await openRoom(browser);
-  const { page } = presenter;
-  await expect(page.getByRole('img', { name: new RegExp(`QR code for http://.*/join/${presenter.code}`) })).toBeVisible();
-  await expect(page.getByText(presenter.code, { exact: true }).first()).toBeVisible();
+// @serial: it measures how long each Step takes to reach every student.
+test(
+  'a class follows the presenter’s steps, a latecomer starts at the same step, and nobody else can command',
+  { tag: '@serial' },
+  async ({ browser }) => {
+    const presenter = await openRoom(browser);
+    const { page } = presenter;
+    await expect(page.getByRole('img', { name: new RegExp(`QR code for http://.*/join/${presenter.code}`) })).toBeVisible();
+    await expect(page.getByText(presenter.code, { exact: true }).first()).toBeVisible();
 
-  // A student types the code as it is read out: lower case, with a space.
-  const first = await joinByTyping(browser, `${presenter.code.slice(0, 3).toLowerCase()} ${presenter.code.slice(3)}`);
-  await expect(first.page).toHaveURL(new RegExp(`/join/${presenter.code}$`));
-  const second = await person(browser, `/join/${presenter.code}`);
-  await expect(page.getByText('2 students following')).toBeVisible();
+    // A student types the code as it is read out: lower case, with a space.
+    const first = await joinByTyping(browser, `${presenter.code.slice(0, 3).toLowerCase()} ${presenter.code.slice(3)}`);
+    await expect(first.page).toHaveURL(new RegExp(`/join/${presenter.code}$`));
+    const second = await person(browser, `/join/${presenter.code}`);
+    await expect(page.getByText('2 students following')).toBeVisible();
 
-  await page.getByRole('switch', { name: 'Step mode' }).click();
-  await page.getByLabel('Range n').fill('3');
-  await page.getByRole('button', { name: 'Run for the room' }).click();
-  for (const student of [first, second]) await expect(rowsOf(student)).toHaveCount(1);
+    await page.getByRole('switch', { name: 'Step mode' }).click();
+    await page.getByLabel('Range n').fill('3');
+    await page.getByRole('button', { name: 'Run for the room' }).click();
+    for (const student of [first, second]) await expect(rowsOf(student)).toHaveCount(1);
 
-  const lags: number[] = [];
-  for (const rows of [2, 3]) {
-    const stepped = Date.now();
+    const lags: number[] = [];
+    for (const rows of [2, 3]) {
+      const stepped = Date.now();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      for (const student of [first, second]) await expect(rowsOf(student)).toHaveCount(rows);
+      lags.push(Date.now() - stepped);
+    }
+    console.log(`step → both students’ tables: ${lags.join(', ')} ms`);
+    // Generous: a step reaches a student in tens of ms (npm run bench:room measures it); a loaded 2-core
+    // machine has taken 1.9 s. The bound only tells "pushed" from "never".
+    for (const lag of lags) expect(lag, 'each step reaches every student within a few seconds').toBeLessThan(5000);
+    await expect(first.lesson.executionTable).toContainText('Message 1');
+    await expect(first.lesson.connectionState).toHaveText(/Open/);
+
+    // A latecomer sees the same step at once, not step 1.
+    const late = await person(browser, `/join/${presenter.code}`);
+    await expect(rowsOf(late)).toHaveCount(3);
+    await expect(late.lesson.executionTable).toContainText('Message 1');
+
+    // A student's requests cannot command the room: the secret is the presenter's cookie, never theirs.
+    const refused = await first.page.request.post(`/api/rooms/${presenter.code}/commands`, { data: { type: 'step' } });
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toEqual({ error: 'Only the room’s presenter can command it.', field: null });
+    const cookies = await first.page.context().cookies();
+    expect(cookies.map((cookie) => cookie.name)).not.toContain(`stepstream-presenter-${presenter.code}`);
+    const presenterCookie = (await page.context().cookies()).find((cookie) => cookie.name === `stepstream-presenter-${presenter.code}`)!;
+    expect(presenterCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.content()).not.toContain(presenterCookie.value);
+
+    // The presenter steps to the end; everybody sees the generator end and the connection close.
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    for (const student of [first, second]) await expect(rowsOf(student)).toHaveCount(rows);
-    lags.push(Date.now() - stepped);
-  }
-  console.log(`step → both students’ tables: ${lags.join(', ')} ms`);
-  // Generous: a step reaches a student in tens of ms (npm run bench:room measures it); a loaded 2-core
-  // machine has taken 1.9 s. The bound only tells "pushed" from "never".
-  for (const lag of lags) expect(lag, 'each step reaches every student within a few seconds').toBeLessThan(5000);
-  await expect(first.lesson.executionTable).toContainText('Message 1');
-  await expect(first.lesson.connectionState).toHaveText(/Open/);
-
-  // A latecomer sees the same step at once, not step 1.
-  const late = await person(browser, `/join/${presenter.code}`);
-  await expect(rowsOf(late)).toHaveCount(3);
-  await expect(late.lesson.executionTable).toContainText('Message 1');
-
-  // A student's requests cannot command the room: the secret is the presenter's cookie, never theirs.
-  const refused = await first.page.request.post(`/api/rooms/${presenter.code}/commands`, { data: { type: 'step' } });
-  expect(refused.status()).toBe(403);
-  expect(await refused.json()).toEqual({ error: 'Only the room’s presenter can command it.', field: null });
-  const cookies = await first.page.context().cookies();
-  expect(cookies.map((cookie) => cookie.name)).not.toContain(`stepstream-presenter-${presenter.code}`);
-  const presenterCookie = (await page.context().cookies()).find((cookie) => cookie.name === `stepstream-presenter-${presenter.code}`)!;
-  expect(presenterCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-  expect(await page.content()).not.toContain(presenterCookie.value);
-
-  // The presenter steps to the end; everybody sees the generator end and the connection close.
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
-  for (const student of [first, second, late]) await expect(student.lesson.connectionState).toHaveText(/Closed/);
-  await expect(rowsOf(late)).toHaveCount(5);
-});
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    for (const student of [first, second, late]) await expect(student.lesson.connectionState).toHaveText(/Closed/);
+    await expect(rowsOf(late)).toHaveCount(5);
+  },
+);
 
 test('a student explores the run alone with Follow off, and snaps back to the presenter’s step', async ({ browser }) => {
   const presenter = await openRoom(browser);

@@ -204,34 +204,39 @@ test.describe('EventSource in the stream lab', () => {
     ]);
   });
 
-  test('rejoins a step-mode stream after a cut: the reconnect names the stream, and the presenter steps on', async ({ page }) => {
-    const lesson = new LessonPage(page);
-    const requests = watchStreamRequests(page);
-    await lesson.goto('/?client=eventsource&mode=step&ids=1&dropAfter=0&retry=200');
-    await lesson.run.click();
-    const step = page.getByRole('button', { name: 'Step', exact: true });
-    await expect(step).toBeEnabled();
-    await step.click(); // Message 0, then the server cuts
-    await expect(lesson.executionTable).toContainText('The new connection opens; the server resumes after id', { timeout: 10_000 });
-    await expect(step).toBeEnabled();
-    await step.click();
-    await expect(lesson.executionTable).toContainText('Message 1');
-    await step.click();
-    await expect(lesson.executionTable).toContainText('Message 2');
-    // The last sleep: the generator ends; the browser reconnects with the last id, and the stream, over, answers 204.
-    await step.click();
-    await expect(lesson.executionRows().last()).toContainText('The server answers 204 No Content', { timeout: 10_000 });
-    const messages = (await lesson.executionCells(3)).map((row) => row[2]).filter((data) => data?.startsWith('Message'));
-    expect(messages).toEqual(['Message 0', 'Message 1', 'Message 2']);
-    const [first, second, third, ...more] = await settled(requests);
-    expect(first).toEqual({ lastEventId: undefined, status: 200 });
-    // `<stream id>/0`: the stream's own id, so the server rejoins it rather than opening another.
-    const streamId = /^([\w-]+)\/0$/.exec(second?.lastEventId ?? '')?.[1];
-    expect(streamId, 'the rejoin names the stream').toBeTruthy();
-    expect(second?.status).toBe(200);
-    expect(third).toEqual({ lastEventId: `${streamId}/2`, status: 204 });
-    expect(more).toEqual([]);
-    const activeStreams = async () => (await (await page.request.get('/api/health')).json()).activeStreams as number;
-    await expect.poll(activeStreams).toBe(0);
-  });
+  // @serial: it ends by checking that the server holds no stream at all (/api/health), which another worker's streams would change.
+  test(
+    'rejoins a step-mode stream after a cut: the reconnect names the stream, and the presenter steps on',
+    { tag: '@serial' },
+    async ({ page }) => {
+      const lesson = new LessonPage(page);
+      const requests = watchStreamRequests(page);
+      await lesson.goto('/?client=eventsource&mode=step&ids=1&dropAfter=0&retry=200');
+      await lesson.run.click();
+      const step = page.getByRole('button', { name: 'Step', exact: true });
+      await expect(step).toBeEnabled();
+      await step.click(); // Message 0, then the server cuts
+      await expect(lesson.executionTable).toContainText('The new connection opens; the server resumes after id', { timeout: 10_000 });
+      await expect(step).toBeEnabled();
+      await step.click();
+      await expect(lesson.executionTable).toContainText('Message 1');
+      await step.click();
+      await expect(lesson.executionTable).toContainText('Message 2');
+      // The last sleep: the generator ends; the browser reconnects with the last id, and the stream, over, answers 204.
+      await step.click();
+      await expect(lesson.executionRows().last()).toContainText('The server answers 204 No Content', { timeout: 10_000 });
+      const messages = (await lesson.executionCells(3)).map((row) => row[2]).filter((data) => data?.startsWith('Message'));
+      expect(messages).toEqual(['Message 0', 'Message 1', 'Message 2']);
+      const [first, second, third, ...more] = await settled(requests);
+      expect(first).toEqual({ lastEventId: undefined, status: 200 });
+      // `<stream id>/0`: the stream's own id, so the server rejoins it rather than opening another.
+      const streamId = /^([\w-]+)\/0$/.exec(second?.lastEventId ?? '')?.[1];
+      expect(streamId, 'the rejoin names the stream').toBeTruthy();
+      expect(second?.status).toBe(200);
+      expect(third).toEqual({ lastEventId: `${streamId}/2`, status: 204 });
+      expect(more).toEqual([]);
+      const activeStreams = async () => (await (await page.request.get('/api/health')).json()).activeStreams as number;
+      await expect.poll(activeStreams).toBe(0);
+    },
+  );
 });

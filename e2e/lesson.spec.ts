@@ -3,41 +3,46 @@ import { SEED_EXECUTION_TABLE, SEED_VARIABLE_TRACKER } from '../lib/trace/seed-t
 import { LessonPage } from './lesson-page';
 
 test.describe('the live lesson', () => {
-  test("Run with the defaults fills the seed's tables row by row from the live stream, then closes", async ({ page }) => {
-    const lesson = new LessonPage(page);
-    await lesson.goto();
-    await expect(lesson.connectionState).toHaveText('Idle');
+  // @serial: it measures the gaps between frames (≥ 1.7 s for two sleeps), which a busy second worker could squeeze.
+  test(
+    "Run with the defaults fills the seed's tables row by row from the live stream, then closes",
+    { tag: '@serial' },
+    async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto();
+      await expect(lesson.connectionState).toHaveText('Idle');
 
-    await lesson.run.click();
-    const message0 = lesson.executionRows().filter({ hasText: 'Message 0' });
-    const message2 = lesson.executionRows().filter({ hasText: 'Message 2' });
+      await lesson.run.click();
+      const message0 = lesson.executionRows().filter({ hasText: 'Message 0' });
+      const message2 = lesson.executionRows().filter({ hasText: 'Message 2' });
 
-    await expect(message0).toBeVisible();
-    const message0Seen = Date.now();
-    await expect(lesson.connectionState).toHaveText('Open');
-    // Rows arrive one by one: while Message 0 is the newest, Message 2 has not arrived.
-    await expect(lesson.executionRows()).toHaveCount(2);
-    await expect(message2).toHaveCount(0);
+      await expect(message0).toBeVisible();
+      const message0Seen = Date.now();
+      await expect(lesson.connectionState).toHaveText('Open');
+      // Rows arrive one by one: while Message 0 is the newest, Message 2 has not arrived.
+      await expect(lesson.executionRows()).toHaveCount(2);
+      await expect(message2).toHaveCount(0);
 
-    await expect(message2).toBeVisible({ timeout: 10_000 });
-    expect(Date.now() - message0Seen).toBeGreaterThanOrEqual(1700);
-    await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
+      await expect(message2).toBeVisible({ timeout: 10_000 });
+      expect(Date.now() - message0Seen).toBeGreaterThanOrEqual(1700);
+      await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
 
-    expect(await lesson.executionCells()).toEqual(SEED_EXECUTION_TABLE);
-    expect(await lesson.trackerCells()).toEqual(SEED_VARIABLE_TRACKER);
+      expect(await lesson.executionCells()).toEqual(SEED_EXECUTION_TABLE);
+      expect(await lesson.trackerCells()).toEqual(SEED_VARIABLE_TRACKER);
 
-    // The arrival column is what the browser measured: Message 2 about two seconds after open.
-    const arrivedMs = await lesson
-      .executionRows()
-      .evaluateAll((rows) =>
-        rows.map((row) => Math.round(Number(row.querySelector('td:last-child')!.textContent!.replace(/[^\d.]/g, '')) * 1000)),
-      );
-    expect(arrivedMs[3]! - arrivedMs[1]!).toBeGreaterThanOrEqual(1700);
-    expect(arrivedMs[4]! - arrivedMs[3]!).toBeGreaterThanOrEqual(800);
+      // The arrival column is what the browser measured: Message 2 about two seconds after open.
+      const arrivedMs = await lesson
+        .executionRows()
+        .evaluateAll((rows) =>
+          rows.map((row) => Math.round(Number(row.querySelector('td:last-child')!.textContent!.replace(/[^\d.]/g, '')) * 1000)),
+        );
+      expect(arrivedMs[3]! - arrivedMs[1]!).toBeGreaterThanOrEqual(1700);
+      expect(arrivedMs[4]! - arrivedMs[3]!).toBeGreaterThanOrEqual(800);
 
-    await expect(page.getByText('Because the generator yields data but does not end until all messages are sent')).toBeVisible();
-    await expect(page.getByText('When the generator finishes yielding all messages (step 5)')).toBeVisible();
-  });
+      await expect(page.getByText('Because the generator yields data but does not end until all messages are sent')).toBeVisible();
+      await expect(page.getByText('When the generator finishes yielding all messages (step 5)')).toBeVisible();
+    },
+  );
 
   test('invalid input shows its message inline and starts no stream', async ({ page }) => {
     const lesson = new LessonPage(page);

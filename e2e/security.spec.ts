@@ -57,7 +57,8 @@ test.describe('security headers', () => {
   }
 });
 
-test.describe('hostile requests against the running server', () => {
+// @serial: these fill the per-client cap and count the server's open streams, which another worker's streams would change.
+test.describe('hostile requests against the running server', { tag: '@serial' }, () => {
   /** A raw request line, sent as is (fetch would normalise it). */
   function rawGet(baseURL: string, target: string, headers: Record<string, string> = {}) {
     const url = new URL(baseURL);

@@ -39,7 +39,9 @@ function expectSeedPacing(result: StreamResult) {
   }
 }
 
-test.describe('GET /api/stream', () => {
+// @serial: these measure frame timing to 100 ms and count the server's open streams (/api/health), which
+// another worker's streams would change.
+test.describe('GET /api/stream', { tag: '@serial' }, () => {
   test('streams the seed: three messages a second apart, then ends a second later', async ({ baseURL }) => {
     const result = await readStream(baseURL, '/api/stream');
 
@@ -171,7 +173,7 @@ function rawGet(
   });
 }
 
-test.describe('GET /api/stream: the wire options', () => {
+test.describe('GET /api/stream: the wire options', { tag: '@serial' }, () => {
   test('a real Last-Event-ID header resumes after that frame, ids and data as the full stream sends them', async ({ baseURL }) => {
     const full = await readStream(baseURL, '/api/stream?n=5&delay=50&ids=1');
     expect(full.body).toBe([0, 1, 2, 3, 4].map(withId).join(''));

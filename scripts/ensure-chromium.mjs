@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Makes sure the Chromium that Playwright launches is installed, before the e2e tests run.
  *
@@ -7,62 +8,24 @@
  * variable). When it is missing and we are root with apt-get, it is installed; otherwise this
  * explains what to do and fails.
  */
-import { accessSync, constants } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { isExecutable, mayInstall, packageInstaller, versionOf } from './lib/debian-packages.mjs';
 
 const DEFAULT_PATH = '/usr/bin/chromium';
 const customPath = process.env.CHROMIUM_PATH || undefined;
 const chromiumPath = customPath ?? DEFAULT_PATH;
-
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const { say, fail, install, askToInstall } = packageInstaller('ensure-chromium', 'no Chromium for the e2e tests.');
 
 /** Prints the browser's version; false when it does not run. */
 function reportVersion() {
   // Debian's launcher script may warn on stderr (e.g. about /dev/shm); only stdout is the version.
-  const result = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const version = result.stdout?.trim();
-  if (result.status !== 0 || !version) {
-    console.error(`ensure-chromium: ${chromiumPath} exists but \`${chromiumPath} --version\` failed.`);
-    if (result.error) console.error(`  ${result.error.message}`);
-    if (result.stderr?.trim()) console.error(result.stderr.trim());
-    return false;
-  }
-  console.log(`ensure-chromium: ${version} (${chromiumPath})`);
-  return true;
-}
-
-function fail(lines) {
-  console.error(['ensure-chromium: no Chromium for the e2e tests.', ...lines].join('\n'));
-  process.exit(1);
-}
-
-function onPath(command) {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && isExecutable(path.join(dir, command)));
-}
-
-function run(command, args) {
-  console.log(`ensure-chromium: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.status !== 0) {
-    fail([`\`${command} ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}).`]);
-  }
+  const version = versionOf(chromiumPath, ['--version'], { stderr: false });
+  if (version) say(`${version} (${chromiumPath})`);
+  else console.error(`ensure-chromium: ${chromiumPath} exists but \`${chromiumPath} --version\` failed.`);
+  return version !== null;
 }
 
 // 1. Already there: say which one, and go.
-if (isExecutable(chromiumPath)) {
-  process.exit(reportVersion() ? 0 : 1);
-}
+if (isExecutable(chromiumPath)) process.exit(reportVersion() ? 0 : 1);
 
 // 2. A custom path that does not exist: installing Debian's package would not put a browser there.
 if (customPath) {
@@ -72,22 +35,21 @@ if (customPath) {
   ]);
 }
 
-// 3. Missing, and we may install it: Debian's package, non-interactively.
-if (process.getuid?.() === 0 && onPath('apt-get')) {
-  console.log(`ensure-chromium: ${DEFAULT_PATH} is missing; installing Debian's chromium package.`);
-  run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', 'chromium']);
+// 3. Missing, and we may install it: Debian's package.
+if (mayInstall()) {
+  say(`${DEFAULT_PATH} is missing; installing Debian's chromium package.`);
+  install(['chromium']);
   if (!isExecutable(chromiumPath)) fail([`apt-get installed chromium, yet ${chromiumPath} is still missing.`]);
   process.exit(reportVersion() ? 0 : 1);
 }
 
 // 4. Missing, and we may not install it: tell the person exactly what to do.
-fail([
-  `${DEFAULT_PATH} does not exist, and this script can only install it as root with apt-get.`,
-  "Install Debian's chromium package:",
-  '',
-  '    sudo apt-get update && sudo apt-get install -y chromium',
-  '',
-  'Playwright never downloads a browser in this project (`npx playwright install` is not used).',
-  'To use a Chromium installed elsewhere, set CHROMIUM_PATH to its executable.',
-]);
+askToInstall(
+  `${DEFAULT_PATH} does not exist`,
+  ['chromium'],
+  [
+    '',
+    'Playwright never downloads a browser in this project (`npx playwright install` is not used).',
+    'To use a Chromium installed elsewhere, set CHROMIUM_PATH to its executable.',
+  ],
+);

@@ -1,64 +1,28 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Makes sure Debian's redis-server and nginx are installed, before the tests run: the Redis room
  * hub's tests start a real redis-server on loopback (lib/server/room/testing/redis-test-server.ts), and
  * the tests of several instances behind one address put nginx in front of them.
  *
  * Both are Debian's packages, at /usr/bin/redis-server and /usr/sbin/nginx. When one is missing and
- * we are root with apt-get, it is installed; otherwise this explains what to do and fails. Same
- * shape as ensure-flask.mjs and ensure-chromium.mjs.
+ * we are root with apt-get, it is installed; otherwise this explains what to do and fails.
  */
-import { accessSync, constants } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { isExecutable, mayInstall, packageInstaller, versionOf } from './lib/debian-packages.mjs';
 
 /** What the tests run, and the Debian package that puts it there. */
 const NEEDED = [
   { file: '/usr/bin/redis-server', versionArgs: ['--version'], pkg: 'redis-server' },
   { file: '/usr/sbin/nginx', versionArgs: ['-v'], pkg: 'nginx' },
 ];
+const { say, fail, install, askToInstall } = packageInstaller('ensure-redis', 'no redis-server or nginx for the tests.');
 
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Prints the program's version; false when it does not run. */
+/** Prints the program's version; false when it does not run. @param {(typeof NEEDED)[number]} program */
 function reportVersion({ file, versionArgs }) {
-  // nginx -v writes its version on stderr, redis-server --version on stdout.
-  const result = spawnSync(file, versionArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const version = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-  if (result.status !== 0 || !version) {
-    console.error(`ensure-redis: ${file} exists but \`${file} ${versionArgs.join(' ')}\` failed.`);
-    if (result.error) console.error(`  ${result.error.message}`);
-    return false;
-  }
-  console.log(`ensure-redis: ${version} (${file})`);
-  return true;
-}
-
-function fail(lines) {
-  console.error(['ensure-redis: no redis-server or nginx for the tests.', ...lines].join('\n'));
-  process.exit(1);
-}
-
-function onPath(command) {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && isExecutable(path.join(dir, command)));
-}
-
-/** Runs an apt-get command; whether it succeeded. */
-function run(command, args) {
-  console.log(`ensure-redis: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.status !== 0) console.error(`ensure-redis: failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`}).`);
-  return result.status === 0;
+  const version = versionOf(file, versionArgs);
+  if (version) say(`${version} (${file})`);
+  else console.error(`ensure-redis: ${file} exists but \`${file} ${versionArgs.join(' ')}\` failed.`);
+  return version !== null;
 }
 
 const missing = NEEDED.filter(({ file }) => !isExecutable(file));
@@ -67,15 +31,12 @@ const missing = NEEDED.filter(({ file }) => !isExecutable(file));
 if (missing.length === 0) process.exit(NEEDED.every(reportVersion) ? 0 : 1);
 
 const packages = missing.map(({ pkg }) => pkg);
+const files = missing.map(({ file }) => file).join(' and ');
 
-// 2. Missing, and we may install them: Debian's packages, non-interactively. Only the missing
-//    ones, so an installed one is never upgraded behind the tests' back; `apt-get update` only
-//    when the install fails without it (a fresh image has no package lists), as it is slow.
-if (process.getuid?.() === 0 && onPath('apt-get')) {
-  console.log(`ensure-redis: ${missing.map(({ file }) => file).join(' and ')} missing; installing Debian's ${packages.join(' ')}.`);
-  const installed =
-    run('apt-get', ['install', '-y', ...packages]) || (run('apt-get', ['update']) && run('apt-get', ['install', '-y', ...packages]));
-  if (!installed) fail([`\`apt-get install -y ${packages.join(' ')}\` failed, even after \`apt-get update\`.`]);
+// 2. Missing, and we may install them: only the missing ones.
+if (mayInstall()) {
+  say(`${files} missing; installing Debian's ${packages.join(' ')}.`);
+  install(packages);
   const still = NEEDED.filter(({ file }) => !isExecutable(file));
   if (still.length > 0)
     fail([`apt-get installed ${packages.join(' ')}, yet ${still.map(({ file }) => file).join(' and ')} is still missing.`]);
@@ -83,9 +44,4 @@ if (process.getuid?.() === 0 && onPath('apt-get')) {
 }
 
 // 3. Missing, and we may not install them: tell the person exactly what to do.
-fail([
-  `${missing.map(({ file }) => file).join(' and ')} does not exist, and this script can only install it as root with apt-get.`,
-  "Install Debian's packages:",
-  '',
-  `    sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
-]);
+askToInstall(`${files} does not exist`, packages);

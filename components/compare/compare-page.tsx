@@ -18,7 +18,7 @@ import './compare.css';
 export function ComparePage() {
   return (
     <CompareStoreProvider>
-      <header className="compare-header">
+      <header className="site-header">
         <div className="compare-title">
           <p className="brand">Stepstream</p>
           <h1>SSE against polling, side by side</h1>

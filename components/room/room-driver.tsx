@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { RoomCommandBody } from '@/lib/room/commands';
 import { useRoom, type RoomView } from './use-room';
 import { sendRoomCommand, useRoomLesson } from './use-room-lesson';
 
@@ -12,7 +13,7 @@ interface RoomContextValue extends RoomView {
   following: boolean;
   setFollowing: (following: boolean) => void;
   /** The presenter's commands; the last refusal is `commandError`. */
-  command: (command: object) => Promise<boolean>;
+  command: (command: RoomCommandBody) => Promise<boolean>;
   commandError: string | null;
 }
 
@@ -36,7 +37,7 @@ export function RoomDriver({ code, role, children }: { code: string; role: RoomR
   const [commandError, setCommandError] = useState<string | null>(null);
 
   const command = useCallback(
-    async (body: object) => {
+    async (body: RoomCommandBody) => {
       const error = await sendRoomCommand(code, body);
       setCommandError(error);
       return error === null;

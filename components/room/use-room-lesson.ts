@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { draftFromParams } from '@/lib/contract/draft';
+import type { RoomCommandBody } from '@/lib/room/commands';
 import type { RoomState } from '@/lib/room/state';
 import { useLessonStoreApi } from '../lesson/lesson-store-provider';
 
@@ -45,7 +46,7 @@ export function useRoomLesson(room: RoomState, following: boolean, onOwnSeek: (c
 }
 
 /** Sends a presenter's command; the error to show inline when it is refused. */
-export async function sendRoomCommand(code: string, command: object): Promise<string | null> {
+export async function sendRoomCommand(code: string, command: RoomCommandBody): Promise<string | null> {
   try {
     const response = await fetch(`/api/rooms/${code}/commands`, {
       method: 'POST',

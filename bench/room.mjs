@@ -13,260 +13,28 @@
 // includes this process's reading of 500 streams. Results: bench/results/room-<timestamp>.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createParser } from 'eventsource-parser';
 import { startCluster } from '../scripts/cluster.mjs';
-import { machineInfo, rssKB } from './lib/proc.mjs';
+import { parseArgs, wholeNumber } from './lib/cli.mjs';
+import { machineInfo } from './lib/proc.mjs';
+import { measure } from './lib/room-measure.mjs';
+import { round } from './lib/units.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GC_PRELOAD = path.join(ROOT, 'bench', 'lib', 'gc-on-signal.cjs');
+const USAGE = 'usage: node bench/room.mjs [--subscribers N] [--steps N]';
 
-function parseArgs(argv) {
-  const options = { subscribers: 500, steps: 30 };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i]?.replace(/^--/, '');
-    if (!(name in options)) throw new Error(`unknown argument ${argv[i]} (--subscribers N, --steps N)`);
-    options[name] = Number.parseInt(argv[++i] ?? '', 10);
-    if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${name} takes a whole number ≥ 1`);
-  }
-  return options;
+/** --subscribers and --steps, each a whole number ≥ 1. */
+function readOptions(argv) {
+  const args = parseArgs(argv, { flags: new Set(), options: new Set(['subscribers', 'steps']), usage: USAGE });
+  return { subscribers: wholeNumber(args, 'subscribers', 500, 1, 100_000), steps: wholeNumber(args, 'steps', 30, 1, 10_000) };
 }
 
 const log = (line) => console.log(line);
 
-/** Nearest-rank percentile of numbers. */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const summary = (values) => ({
-  p50: percentile(values, 50),
-  p99: percentile(values, 99),
-  max: Math.max(...values),
-  samples: values.length,
-});
-const round1 = (value) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
-
-/** POST JSON; resolves with the status and the parsed answer. */
-async function post(url, cookie, body) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
-}
-
-/** A forced GC in the instance (gc-on-signal.cjs answers SIGUSR2 on stderr); its memoryUsage(). */
-async function gcOf(instance) {
-  const pid = instance.pid();
-  const before = instance
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith('[bench-gc]')).length;
-  process.kill(pid, 'SIGUSR2');
-  for (let tries = 0; tries < 100; tries++) {
-    await sleep(20);
-    const lines = instance
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('[bench-gc]'));
-    if (lines.length > before) return JSON.parse(lines.at(-1).slice('[bench-gc] '.length));
-  }
-  throw new Error(`instance ${instance.url}: no answer to SIGUSR2 (started without gc-on-signal.cjs?)`);
-}
-
-/** Every instance GC'd, then their RSS (KB, /proc) and JS heap used (bytes), summed. */
-async function memoryOf(instances) {
-  const heaps = [];
-  for (const instance of instances) heaps.push(await gcOf(instance));
-  await sleep(300);
-  return {
-    rssKB: instances.reduce((sum, instance) => sum + rssKB(instance.pid()), 0),
-    heapUsed: heaps.reduce((sum, heap) => sum + heap.heapUsed, 0),
-  };
-}
-
-/**
- * The subscribers, in this process: each a plain HTTP event-stream reader. For each trace word
- * (`Message 3`) it keeps how many have it and when the first and the last got it.
- */
-function createAudience(code) {
-  const requests = new Set();
-  const arrivals = new Map(); // word -> { count, first, last }
-  const waiters = new Map(); // word -> [{ count, resolve }]
-  let run = null;
-  let failures = 0;
-
-  const record = (word, at) => {
-    const seen = arrivals.get(word) ?? { count: 0, first: at, last: at };
-    seen.count += 1;
-    seen.last = at;
-    arrivals.set(word, seen);
-    for (const waiter of waiters.get(word) ?? []) if (seen.count >= waiter.count) waiter.resolve(seen);
-  };
-
-  function connect(base) {
-    return new Promise((resolve, reject) => {
-      const request = http.get(
-        `${base}/api/rooms/${code}/events`,
-        { agent: false, headers: { Accept: 'text/event-stream' } },
-        (response) => {
-          if (response.statusCode !== 200) {
-            response.resume();
-            return reject(new Error(`GET events from ${base}: ${response.statusCode}`));
-          }
-          let at = 0;
-          const parser = createParser({
-            onEvent(message) {
-              if (message.event === 'snapshot') return resolve();
-              if (message.event !== 'entry') return;
-              const entry = JSON.parse(message.data);
-              if (entry.body.kind !== 'trace' || entry.body.run !== run) return;
-              const event = entry.body.event;
-              record(event.type === 'frame' ? event.data : event.type, at);
-            },
-          });
-          response.setEncoding('utf8');
-          response.on('data', (chunk) => {
-            at = performance.now();
-            parser.feed(chunk);
-          });
-          response.on('error', () => undefined);
-          response.on('close', () => {
-            if (requests.delete(request)) failures += 1;
-          });
-        },
-      );
-      request.on('error', (error) => {
-        if (requests.delete(request)) failures += 1;
-        reject(error);
-      });
-      requests.add(request);
-    });
-  }
-
-  return {
-    connect,
-    setRun: (seq) => (run = seq),
-    /** Resolves with {count, first, last} once `count` subscribers have `word`; rejects after `timeoutMs`. */
-    waitFor(word, count, timeoutMs = 30_000) {
-      const seen = arrivals.get(word);
-      if (seen && seen.count >= count) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`only ${arrivals.get(word)?.count ?? 0} of ${count} subscribers got “${word}”`)),
-          timeoutMs,
-        );
-        const list = waiters.get(word) ?? [];
-        list.push({
-          count,
-          resolve: (value) => {
-            clearTimeout(timer);
-            resolve(value);
-          },
-        });
-        waiters.set(word, list);
-      });
-    },
-    failures: () => failures,
-    open: () => requests.size,
-    close() {
-      for (const request of requests) {
-        requests.delete(request);
-        request.destroy();
-      }
-    },
-  };
-}
-
-/**
- * One setup, measured: `targets(k)` is where subscriber k connects; the run goes to the first
- * instance, the steps to `stepBase` (nginx when there is one: whichever instance a presenter reaches).
- */
-async function measure(name, cluster, { subscribers, steps }) {
-  const instances = cluster.instances;
-  const owner = instances[0];
-  const stepBase = cluster.nginx?.url ?? owner.url;
-  const opened = await post(`${owner.url}/api/rooms`);
-  if (opened.status !== 201) throw new Error(`POST /api/rooms: ${opened.status}`);
-  const code = opened.json.code;
-  const cookie = opened.headers.get('set-cookie').split(';')[0];
-  const audience = createAudience(code);
-
-  await sleep(500);
-  const idle = await memoryOf(instances);
-
-  const connectStarted = performance.now();
-  for (let k = 0; k < subscribers; k += 50) {
-    const batch = Array.from({ length: Math.min(50, subscribers - k) }, (_, j) =>
-      audience.connect(instances[(k + j) % instances.length].url),
-    );
-    await Promise.all(batch);
-  }
-  const connectSeconds = (performance.now() - connectStarted) / 1000;
-  log(`  ${name}: ${subscribers} subscribers connected in ${connectSeconds.toFixed(2)} s`);
-  await sleep(2500); // presence reports settle
-  const loaded = await memoryOf(instances);
-
-  const started = await post(`${owner.url}/api/rooms/${code}/commands`, cookie, {
-    type: 'run',
-    params: { n: steps, delay: 1000, template: 'Message {i}', mode: 'step' },
-  });
-  if (started.status !== 200) throw new Error(`run: ${started.status} ${JSON.stringify(started.json)}`);
-  audience.setRun(started.json.seq);
-  await audience.waitFor('open', subscribers);
-  await sleep(300);
-
-  const lastMs = [];
-  const firstMs = [];
-  const answerMs = [];
-  for (let step = 0; step < steps; step++) {
-    const sentAt = performance.now();
-    const arrived = audience.waitFor(`Message ${step}`, subscribers);
-    const answer = await post(`${stepBase}/api/rooms/${code}/commands`, cookie, { type: 'step' });
-    answerMs.push(performance.now() - sentAt);
-    if (answer.status !== 200) throw new Error(`step ${step + 1}: ${answer.status} ${JSON.stringify(answer.json)}`);
-    const seen = await arrived;
-    lastMs.push(seen.last - sentAt);
-    firstMs.push(seen.first - sentAt);
-    await sleep(150);
-  }
-  const failures = audience.failures();
-  audience.close();
-  const result = {
-    name,
-    instances: instances.length,
-    hub: cluster.redis ? 'redis' : 'memory',
-    subscribers,
-    steps,
-    connectSeconds: round1(connectSeconds),
-    stepToLastMs: summary(lastMs.map(round1)),
-    stepToFirstMs: summary(firstMs.map(round1)),
-    stepAnswerMs: summary(answerMs.map(round1)),
-    lostStreams: failures,
-    memory: {
-      idleRssKB: idle.rssKB,
-      loadedRssKB: loaded.rssKB,
-      rssPerSubscriberKB: round1((loaded.rssKB - idle.rssKB) / subscribers),
-      heapPerSubscriberKB: round1((loaded.heapUsed - idle.heapUsed) / 1024 / subscribers),
-    },
-    rawStepToLastMs: lastMs.map(round1),
-  };
-  log(
-    `  ${name}: step → last subscriber p50 ${result.stepToLastMs.p50} ms, p99 ${result.stepToLastMs.p99} ms, max ${result.stepToLastMs.max} ms; ` +
-      `RSS/subscriber ${result.memory.rssPerSubscriberKB} KB`,
-  );
-  return result;
-}
-
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2));
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     log('No production build (.next/BUILD_ID): running `npm run build` first.');
     const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -306,7 +74,7 @@ async function main() {
     ['step command answered p50 (ms)', (r) => r.stepAnswerMs.p50],
     ['RSS per subscriber, approx. (KB)', (r) => r.memory.rssPerSubscriberKB],
     ['JS heap per subscriber (KB)', (r) => r.memory.heapPerSubscriberKB],
-    ['idle RSS, all instances (MB)', (r) => round1(r.memory.idleRssKB / 1024)],
+    ['idle RSS, all instances (MB)', (r) => round(r.memory.idleRssKB / 1024, 1)],
     [`all ${options.subscribers} connected in (s)`, (r) => r.connectSeconds],
     ['streams lost', (r) => r.lostStreams],
   ];

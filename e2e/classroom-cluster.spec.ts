@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { RoomEntry } from '@/lib/room/protocol';
 import type { RoomState } from '@/lib/room/state';
+import type * as FollowerModule from '../bench/lib/room-follower.mjs';
 import type * as ClusterScript from '../scripts/cluster.mjs';
 
 /**
@@ -16,12 +16,15 @@ import type * as ClusterScript from '../scripts/cluster.mjs';
 type ClusterModule = typeof ClusterScript;
 type Cluster = Awaited<ReturnType<ClusterModule['startCluster']>>;
 type Instance = Cluster['instances'][number];
+type RoomFollower = ReturnType<typeof FollowerModule.followRoom>;
+
+let followRoom: typeof FollowerModule.followRoom;
 
 let cluster: Cluster;
 let A: Instance;
 let B: Instance;
 
-/** A student's event stream, read as an EventSource would read it. */
+/** A student's event stream, read as an EventSource would read it (bench/lib/room-follower.mjs). */
 class Student {
   readonly entries: RoomEntry[] = [];
   readonly snapshots: { room: RoomState; at: number }[] = [];
@@ -30,63 +33,26 @@ class Student {
   /** Every response's status, and the base URL it came from, in order. */
   readonly connections: { base: string; status: number }[] = [];
   readonly errors: string[] = [];
-  lastEventId: string | null = null;
-  private retryMs = 1000;
-  private closed = false;
-  private readonly abort = new AbortController();
+  private readonly follower: RoomFollower;
 
   constructor(
     readonly name: string,
     readonly code: string,
-    private readonly firstBase: string,
-    private readonly reconnectBase: string = firstBase,
+    firstBase: string,
+    reconnectBase: string = firstBase,
   ) {
-    void this.loop();
-  }
-
-  private async loop() {
-    let base = this.firstBase;
-    while (!this.closed) {
-      try {
-        await this.connectOnce(base);
-        if (!this.closed) this.errors.push('the stream ended');
-      } catch (error) {
-        if (!this.closed) this.errors.push(String(error));
-      }
-      if (this.closed) return;
-      await new Promise((resolve) => setTimeout(resolve, this.retryMs));
-      base = this.reconnectBase;
-    }
-  }
-
-  private async connectOnce(base: string) {
-    const headers: Record<string, string> = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' };
-    if (this.lastEventId !== null) headers['Last-Event-ID'] = this.lastEventId;
-    const response = await fetch(`${base}/api/rooms/${this.code}/events`, { headers, signal: this.abort.signal });
-    this.connections.push({ base, status: response.status });
-    if (response.status !== 200 || !response.body) {
-      await response.body?.cancel();
-      throw new Error(`GET events: ${response.status}`);
-    }
-    const parser = createParser({ onEvent: (message) => this.receive(message), onRetry: (ms) => (this.retryMs = ms) });
-    const decoder = new TextDecoder();
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      parser.feed(decoder.decode(value, { stream: true }));
-    }
-  }
-
-  private receive(message: EventSourceMessage) {
-    const at = Date.now();
-    if (message.id !== undefined) this.lastEventId = message.id;
-    if (message.event === 'snapshot') this.snapshots.push({ room: JSON.parse(message.data) as RoomState, at });
-    else if (message.event === 'entry') {
-      const entry = JSON.parse(message.data) as RoomEntry;
-      this.entries.push(entry);
-      if (!this.arrivals.has(entry.seq)) this.arrivals.set(entry.seq, at);
-    }
+    this.follower = followRoom({
+      base: firstBase,
+      reconnectBase,
+      code,
+      onSnapshot: (room, at) => this.snapshots.push({ room, at }),
+      onEntry: (entry, at) => {
+        this.entries.push(entry);
+        if (!this.arrivals.has(entry.seq)) this.arrivals.set(entry.seq, at);
+      },
+      onConnection: (connection) => this.connections.push(connection),
+      onError: (reason) => this.errors.push(reason),
+    });
   }
 
   /** The run's trace as short words: `open`, `Message 0` …, `end:complete`. */
@@ -119,8 +85,7 @@ class Student {
   }
 
   close() {
-    this.closed = true;
-    this.abort.abort();
+    this.follower.close();
   }
 }
 
@@ -204,6 +169,7 @@ test.setTimeout(60_000);
 
 test.beforeAll(async () => {
   const { missingPieces, startCluster }: ClusterModule = await import('../scripts/cluster.mjs');
+  ({ followRoom } = await import('../bench/lib/room-follower.mjs'));
   const missing = missingPieces({ redis: true, nginx: true });
   if (missing) throw new Error(`classroom-cluster.spec.ts cannot run: ${missing}`);
   cluster = await startCluster({ instances: 2, redis: true, nginx: true });

@@ -28,20 +28,31 @@ export function fail(message) {
   process.exit(2);
 }
 
-/** `--name value` and `--name=value` into { name: value }, flags into { name: true }. */
-function parseArgs(argv) {
+/**
+ * `--name value` and `--name=value` into { name: value }, flags into { name: true }; exits with
+ * code 2 and `usage` on anything else. The load bench's options unless told which.
+ */
+export function parseArgs(argv, { flags = FLAGS, options = OPTIONS, usage = USAGE } = {}) {
   const args = {};
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) fail(`unexpected argument ${argv[i]}\n${USAGE}`);
+    if (!match) fail(`unexpected argument ${argv[i]}\n${usage}`);
     const [, name, inline] = match;
-    if (!FLAGS.has(name) && !OPTIONS.has(name)) fail(`unknown option --${name}\n${USAGE}`);
-    if (FLAGS.has(name)) args[name] = true;
+    if (!flags.has(name) && !options.has(name)) fail(`unknown option --${name}\n${usage}`);
+    if (flags.has(name)) args[name] = true;
     else if (inline !== undefined) args[name] = inline;
     else if (i + 1 < argv.length) args[name] = argv[++i];
-    else fail(`--${name} needs a value\n${USAGE}`);
+    else fail(`--${name} needs a value\n${usage}`);
   }
   return args;
+}
+
+/** `args[name]` as a whole number from `min` to `max` (`fallback` when absent); exits with code 2 otherwise. */
+export function wholeNumber(args, name, fallback, min, max) {
+  if (args[name] === undefined) return fallback;
+  const value = Number(args[name]);
+  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be a whole number from ${min} to ${max}`);
+  return value;
 }
 
 /**
@@ -54,12 +65,7 @@ export function readOptions(argv) {
     console.log(USAGE);
     process.exit(0);
   }
-  const intOption = (name, fallback, min, max) => {
-    if (args[name] === undefined) return fallback;
-    const value = Number(args[name]);
-    if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be a whole number from ${min} to ${max}`);
-    return value;
-  };
+  const intOption = (name, fallback, min, max) => wholeNumber(args, name, fallback, min, max);
   // In this order, so the first bad option named is the same as ever.
   const streams = intOption('streams', 2000, 1, 60_000);
   const frames = intOption('frames', 5, 1, 10_000);

@@ -1,10 +1,17 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useRoom, type RoomView } from './use-room';
+import { useShallow } from 'zustand/react/shallow';
+import type { RoomCommandBody } from '@/lib/room/commands';
+import type { RoomStoreState } from '@/lib/store/room-store';
+import { RoomStoreProvider, useRoomStore, useRoomStoreApi } from './room-store-provider';
+import { useRoomStream } from './use-room';
 import { sendRoomCommand, useRoomLesson } from './use-room-lesson';
 
 export type RoomRole = 'presenter' | 'student';
+
+/** The followed room as the page's parts read it. */
+export type RoomView = Pick<RoomStoreState, 'room' | 'present' | 'link' | 'problem'>;
 
 interface RoomContextValue extends RoomView {
   code: string;
@@ -12,7 +19,7 @@ interface RoomContextValue extends RoomView {
   following: boolean;
   setFollowing: (following: boolean) => void;
   /** The presenter's commands; the last refusal is `commandError`. */
-  command: (command: object) => Promise<boolean>;
+  command: (command: RoomCommandBody) => Promise<boolean>;
   commandError: string | null;
 }
 
@@ -31,12 +38,23 @@ export function useRoomContext(): RoomContextValue {
  * back); the presenter's own timeline moves the whole room.
  */
 export function RoomDriver({ code, role, children }: { code: string; role: RoomRole; children: ReactNode }) {
-  const view = useRoom(code);
+  return (
+    <RoomStoreProvider>
+      <FollowedRoom code={code} role={role}>
+        {children}
+      </FollowedRoom>
+    </RoomStoreProvider>
+  );
+}
+
+function FollowedRoom({ code, role, children }: { code: string; role: RoomRole; children: ReactNode }) {
+  useRoomStream(code, useRoomStoreApi());
+  const view: RoomView = useRoomStore(useShallow(({ room, present, link, problem }) => ({ room, present, link, problem })));
   const [following, setFollowing] = useState(true);
   const [commandError, setCommandError] = useState<string | null>(null);
 
   const command = useCallback(
-    async (body: object) => {
+    async (body: RoomCommandBody) => {
       const error = await sendRoomCommand(code, body);
       setCommandError(error);
       return error === null;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { draftFromParams } from '@/lib/contract/draft';
+import type { RoomCommandBody } from '@/lib/room/commands';
 import type { RoomState } from '@/lib/room/state';
 import { useLessonStoreApi } from '../lesson/lesson-store-provider';
 
@@ -24,14 +24,7 @@ export function useRoomLesson(room: RoomState, following: boolean, onOwnSeek: (c
     applying.current = true;
     const newRun = shownRun.current !== room.run;
     shownRun.current = room.run;
-    store.setState({
-      runParams: room.params,
-      events: room.events,
-      status: room.status,
-      // The form shows the run's parameters when a run starts; in between, it is the presenter's to edit.
-      ...(newRun && room.params ? { draft: draftFromParams(room.params) } : {}),
-      ...(following ? { cursor: room.cursor } : {}),
-    });
+    store.getState().actions.showRoom(room, { following, newRun });
     applying.current = false;
   }, [store, room, following]);
 
@@ -45,7 +38,7 @@ export function useRoomLesson(room: RoomState, following: boolean, onOwnSeek: (c
 }
 
 /** Sends a presenter's command; the error to show inline when it is refused. */
-export async function sendRoomCommand(code: string, command: object): Promise<string | null> {
+export async function sendRoomCommand(code: string, command: RoomCommandBody): Promise<string | null> {
   try {
     const response = await fetch(`/api/rooms/${code}/commands`, {
       method: 'POST',

@@ -5,6 +5,7 @@ import type { TableHighlight } from '@/lib/trace/highlight';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { WireLog } from '@/lib/lab/wire-log';
 import type { LessonAudience } from '@/lib/lesson/narration';
+import type { RoomState } from '@/lib/room/state';
 import type { ScheduleFlush } from './next-frame';
 import type { Transport } from './stream-connection-types';
 
@@ -74,6 +75,12 @@ export interface LessonActions {
   clearWire: () => void;
   /** Shows a downloaded run again (a trace file): any live run is disconnected, the timeline starts at its first step. */
   loadRecording: (recording: { params: StreamParams; events: readonly StreamEvent[] }) => void;
+  /**
+   * Shows a classroom's run (lib/room/state.ts): its parameters, everything its generator did and
+   * its state; the presenter's step while `following`; the run's parameters in the form when
+   * `newRun` (in between, the form is the presenter's to edit).
+   */
+  showRoom: (room: RoomState, view: { following: boolean; newRun: boolean }) => void;
 }
 
 export interface LessonStoreOptions {

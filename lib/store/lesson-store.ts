@@ -64,6 +64,15 @@ export function createLessonStore(options: LessonStoreOptions = {}) {
           runTransport: 'fetch',
         });
       },
+
+      showRoom: (room, { following, newRun }) =>
+        set({
+          runParams: room.params,
+          events: room.events,
+          status: room.status,
+          ...(newRun && room.params ? { draft: draftFromParams(room.params) } : {}),
+          ...(following ? { cursor: room.cursor } : {}),
+        }),
     };
 
     return { ...initialLessonData(options), actions };

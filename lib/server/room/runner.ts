@@ -80,7 +80,7 @@ export function startRoomRun(hub: RoomHub, code: string, runEntry: RoomEntry & {
   const run = runEntry.seq;
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
-  const stepping = isStepMode(params); // a room never predicts (command-schema.ts refuses it)
+  const stepping = isStepMode(params); // a room never predicts (lib/room/commands.ts refuses it)
   const stepPacer = stepping ? createStepPacer() : null;
   const pacer = stepPacer ?? createTimerPacer();
   let stopped = false;

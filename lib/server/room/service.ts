@@ -10,7 +10,7 @@ import { csvCell } from '@/lib/recording/csv';
 import { expectedTrace } from '@/lib/trace/expected';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
 import { processState } from '../process-state';
-import type { RoomCommand } from './command-schema';
+import type { RoomCommand } from '@/lib/room/commands';
 import type { RoomHub } from './hub';
 import { startRoomRun } from './runner';
 import { ROOM_REFUSALS } from '@/lib/room/refusals';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jsonError, jsonOk } from '@/lib/http/responses';
 import { STUDENT_COOKIE } from '@/lib/room/protocol';
-import { readAnswer } from '@/lib/server/room/command-schema';
+import { readAnswer } from '@/lib/room/commands';
 import { readCookie, readJsonBody, roomOf, serverCookie, unavailable } from '@/lib/server/room/http';
 import { answerPoll } from '@/lib/server/room/service';
 

@@ -1,5 +1,5 @@
 import { jsonError, jsonOk } from '@/lib/http/responses';
-import { readRoomCommand } from '@/lib/server/room/command-schema';
+import { readRoomCommand } from '@/lib/room/commands';
 import { MAX_COMMAND_BYTES, readJsonBody, roomOf, unavailable } from '@/lib/server/room/http';
 import { carryOut } from '@/lib/server/room/service';
 

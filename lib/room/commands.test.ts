@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAnswer, readRoomCommand } from './command-schema';
+import { readAnswer, readRoomCommand } from './commands';
 
 describe('readRoomCommand', () => {
   it('reads a run through the stream’s own rules, absent parameters at the seed’s values', () => {

@@ -1,10 +1,15 @@
-import 'server-only';
 import * as z from 'zod';
 import { parseStreamQuery } from '@/lib/contract/query';
 import type { StreamParams } from '@/lib/contract/params';
 import { OPTION_LETTERS } from '@/lib/quiz/types';
 
-/** A command as the presenter's page sends it, after its body has been read. */
+/**
+ * The presenter's commands and a student's answers: the bodies the pages post to
+ * `/api/rooms/{code}/commands` and `/answers`, and the rules the server reads them by. Shared, so
+ * the page's command is typed by the same schema the server checks it with.
+ */
+
+/** A command as the server carries it out: read by `readRoomCommand`, the run's parameters checked. */
 export type RoomCommand =
   | { type: 'run'; params: StreamParams }
   | { type: 'step' }
@@ -33,6 +38,9 @@ const COMMAND_BODY = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('poll-reveal') }),
   z.strictObject({ type: z.literal('poll-close') }),
 ]);
+
+/** A command as a page posts it: the run's parameters as the stream's query takes them (checked by the server). */
+export type RoomCommandBody = z.input<typeof COMMAND_BODY>;
 
 export type CommandReading = { ok: true; command: RoomCommand } | { ok: false; error: string; field: string };
 

@@ -48,6 +48,25 @@ export async function roomOf(request: Request, code: string): Promise<RoomAccess
   }
 }
 
+type RoomFound = Extract<RoomAccess, { ok: true }>;
+
+/**
+ * A route under `/api/rooms/{code}/`: finds the room the URL names (or answers the 400 / 404 / 503
+ * that says why not), then runs `handle`; a hub that fails on the way is a 503, never a 500.
+ */
+export function roomRoute(handle: (request: Request, code: string, room: RoomFound) => Promise<Response>) {
+  return async (request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> => {
+    const { code } = await context.params;
+    const room = await roomOf(request, code);
+    if (!room.ok) return room.response;
+    try {
+      return await handle(request, code, room);
+    } catch (error) {
+      return unavailable(error);
+    }
+  };
+}
+
 /** The hub could not be reached (Redis restarting): a 503 the page can retry, never a 500. */
 export function unavailable(error: unknown): Response {
   console.error('rooms: the hub is unavailable:', error instanceof Error ? error.message : error);

@@ -1,6 +1,6 @@
 import { jsonError, jsonOk } from '@/lib/http/responses';
 import { readRoomCommand } from '@/lib/room/commands';
-import { MAX_COMMAND_BYTES, readJsonBody, roomOf, unavailable } from '@/lib/server/room/http';
+import { MAX_COMMAND_BYTES, readJsonBody, roomRoute } from '@/lib/server/room/http';
 import { carryOut } from '@/lib/server/room/service';
 
 export const runtime = 'nodejs';
@@ -11,20 +11,13 @@ export const dynamic = 'force-dynamic';
  * Open, Reveal and Close. Only the presenter's cookie commands (403 otherwise); the room's server
  * runs the generator and every follower sees what it does.
  */
-export async function POST(request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> {
-  const { code } = await context.params;
-  const room = await roomOf(request, code);
-  if (!room.ok) return room.response;
+export const POST = roomRoute(async (request, code, room) => {
   if (!room.presenter) return jsonError(403, 'Only the room’s presenter can command it.', null);
   const body = await readJsonBody(request, MAX_COMMAND_BYTES);
   if (!body.ok) return body.response;
   const command = readRoomCommand(body.json);
   if (!command.ok) return jsonError(400, command.error, command.field);
-  try {
-    const outcome = await carryOut(room.hub, code, command.command);
-    if (!outcome.ok) return jsonError(outcome.status, outcome.error, outcome.field);
-    return jsonOk({ seq: outcome.entries.at(-1)?.seq ?? null });
-  } catch (error) {
-    return unavailable(error);
-  }
-}
+  const outcome = await carryOut(room.hub, code, command.command);
+  if (!outcome.ok) return jsonError(outcome.status, outcome.error, outcome.field);
+  return jsonOk({ seq: outcome.entries.at(-1)?.seq ?? null });
+});

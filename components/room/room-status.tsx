@@ -1,5 +1,6 @@
 'use client';
 
+import { SwitchButton } from '../ui/switch-button';
 import { useRoomContext } from './room-driver';
 
 const LINK_TEXT = {
@@ -33,18 +34,7 @@ export function FollowSwitch() {
       <span className="step-mode-label" id="follow-label">
         Follow the presenter
       </span>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={following}
-        aria-labelledby="follow-label"
-        aria-describedby="follow-hint"
-        className={`switch ${following ? 'switch-on' : ''}`}
-        onClick={() => setFollowing(!following)}
-      >
-        <span className="switch-thumb" aria-hidden="true" />
-        <span className="switch-text">{following ? 'On' : 'Off'}</span>
-      </button>
+      <SwitchButton on={following} onToggle={setFollowing} labelledBy="follow-label" describedBy="follow-hint" />
       <span id="follow-hint" className="visually-hidden">
         Moving the timeline yourself turns this off; turn it on to snap back to the presenter’s step.
       </span>

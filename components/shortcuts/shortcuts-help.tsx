@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { SHORTCUTS, isCharacterKey, shortcutKeyLabels } from '@/lib/shortcuts/shortcuts';
+import { SwitchButton } from '../ui/switch-button';
 import './keyboard-shortcuts.css';
 
 /** Whether a pointer event on the dialog landed on its `::backdrop`, which the browser reports as the dialog itself. */
@@ -122,18 +123,7 @@ function CharacterKeysSwitch({ characterKeys, onChange }: { characterKeys: boole
       <span id="character-keys-label" className="shortcuts-setting-label">
         Single-key shortcuts
       </span>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={characterKeys}
-        aria-labelledby="character-keys-label"
-        aria-describedby="character-keys-hint"
-        className={`switch ${characterKeys ? 'switch-on' : ''}`}
-        onClick={() => onChange(!characterKeys)}
-      >
-        <span className="switch-thumb" aria-hidden="true" />
-        <span>{characterKeys ? 'On' : 'Off'}</span>
-      </button>
+      <SwitchButton on={characterKeys} onToggle={onChange} labelledBy="character-keys-label" describedBy="character-keys-hint" />
       <p id="character-keys-hint" className="muted">
         When off, {listed(shortcutKeyLabels(true))} do nothing, so a stray keystroke or speech input cannot trigger them;{' '}
         {listed(shortcutKeyLabels(false))} always work. This browser remembers the choice.

@@ -2,6 +2,7 @@
 
 import { selectIsRunning } from '@/lib/store/selectors';
 import { ActionButton } from '../ui/action-button';
+import { SwitchButton } from '../ui/switch-button';
 import { useLessonStore } from '../lesson/lesson-store-provider';
 import { PARAMS_FORM_ID } from './params-form';
 import { useCharacterKeyShortcuts } from '../shortcuts/use-character-key-shortcuts';
@@ -72,19 +73,13 @@ function ModeSwitch({ mode, label, hint }: { mode: 'step' | 'predict'; label: st
       <span className="step-mode-label" id={`param-${mode}-label`}>
         {label}
       </span>
-      <ActionButton
-        type="button"
-        role="switch"
-        aria-checked={on}
-        aria-labelledby={`param-${mode}-label`}
-        aria-describedby={`param-${mode}-hint`}
-        className={`switch ${on ? 'switch-on' : ''}`}
-        onClick={() => setMode(on ? 'timed' : mode)}
+      <SwitchButton
+        on={on}
+        onToggle={(turnOn) => setMode(turnOn ? mode : 'timed')}
+        labelledBy={`param-${mode}-label`}
+        describedBy={`param-${mode}-hint`}
         unavailable={running}
-      >
-        <span className="switch-thumb" aria-hidden="true" />
-        <span className="switch-text">{on ? 'On' : 'Off'}</span>
-      </ActionButton>
+      />
       <span id={`param-${mode}-hint`} className="visually-hidden">
         {hint}
       </span>

@@ -9,6 +9,7 @@ import { CompareReading } from './compare-reading';
 import { CompareStatus } from './compare-status';
 import { CompareStoreProvider } from './compare-store-provider';
 import { LaneCard } from './lane-card';
+import { SiteHeader } from '../ui/site-header';
 import './compare.css';
 
 /**
@@ -18,15 +19,11 @@ import './compare.css';
 export function ComparePage() {
   return (
     <CompareStoreProvider>
-      <header className="site-header">
-        <div className="compare-title">
-          <p className="brand">Stepstream</p>
-          <h1>SSE against polling, side by side</h1>
-        </div>
+      <SiteHeader brand="Stepstream" title="SSE against polling, side by side">
         <Link href="/" className="compare-back">
           Back to the lesson
         </Link>
-      </header>
+      </SiteHeader>
       <main className="compare">
         <CompareAnnouncer />
         <section className="card compare-setup" aria-labelledby="compare-setup-heading">

@@ -1,5 +1,3 @@
-import { CodePanel } from '../code/code-panel';
-import { ExecutionTable } from '../tables/execution-table';
 import { LazyStreamLab } from '../lab/lazy-stream-lab';
 import { LazyKeyMoments } from './lazy-key-moments';
 import { LazyPredictPanel } from '../predict/lazy-predict-panel';
@@ -10,15 +8,15 @@ import { LazyLiveAnnouncer } from './lazy-live-announcer';
 import { ParamsForm } from '../stage/params-form';
 import { LazyQuizSection } from '../quiz/lazy-quiz-section';
 import { LazyRunExport } from '../recording/lazy-run-export';
-import { ReplayControls } from '../stage/replay-controls';
 import { RunBar } from '../stage/run-bar';
+import { StageCards } from '../stage/stage-cards';
 import { SampleSummary } from './sample-summary';
+import { SiteHeader } from '../ui/site-header';
 import { SkipLink } from '../ui/skip-link';
 import { CopyLinkButton } from '../ui/copy-link-button';
 import { KeyboardShortcuts } from '../shortcuts/keyboard-shortcuts';
 import { LazyUrlSync } from './lazy-url-sync';
 import { UrlNotices } from './url-notices';
-import { VariableTracker } from '../tables/variable-tracker';
 import { draftFromParams } from '@/lib/contract/draft';
 import { LESSON_TITLE } from '@/lib/lesson/content';
 import { readShareUrl } from '@/lib/share/share-url';
@@ -48,17 +46,11 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
       <QuizStoreProvider options={{ quiz: shared.quiz }}>
         <LessonFrame embedded={embedded}>
           <SkipLink targetId="lesson" />
-          <header className="site-header">
-            <div className="site-title">
-              {!embedded && <p className="brand">Stepstream</p>}
-              <h1>{LESSON_TITLE}</h1>
-            </div>
-            <div className="toolbar">
-              <CopyLinkButton />
-              <PresenterToggle />
-              <KeyboardShortcuts />
-            </div>
-          </header>
+          <SiteHeader brand={embedded ? undefined : 'Stepstream'} title={LESSON_TITLE}>
+            <CopyLinkButton />
+            <PresenterToggle />
+            <KeyboardShortcuts />
+          </SiteHeader>
           <main id="lesson" className="lesson" tabIndex={-1}>
             <UrlNotices notices={notices} />
             <LazyUrlSync />
@@ -72,23 +64,7 @@ export function Lesson({ embedded = false, search = '' }: { embedded?: boolean; 
             </section>
             <RunBar initialNarration={selectNarration(initialLessonData(lessonOptions))} />
 
-            <div className="stage">
-              <section className="card code-card" aria-labelledby="code-heading">
-                <h2 id="code-heading" className="stage-heading">
-                  The generator
-                </h2>
-                <CodePanel />
-              </section>
-              <section className="card tables-card" aria-labelledby="tables-heading">
-                <h2 id="tables-heading" className="stage-heading">
-                  What happened, as it happened
-                </h2>
-                <ReplayControls />
-                <LazyPredictPanel />
-                <ExecutionTable />
-                <VariableTracker />
-              </section>
-            </div>
+            <StageCards beforeTables={<LazyPredictPanel />} />
 
             <section className="card lab-card" aria-labelledby="lab-heading">
               <div className="lab-intro">

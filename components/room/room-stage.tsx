@@ -1,11 +1,8 @@
 import { selectNarration } from '@/lib/store/select-narration';
 import { createLessonStore } from '@/lib/store/lesson-store';
-import { CodePanel } from '../code/code-panel';
 import { ConnectionDiagram } from '../stage/connection-diagram';
-import { ExecutionTable } from '../tables/execution-table';
-import { ReplayControls } from '../stage/replay-controls';
+import { StageCards } from '../stage/stage-cards';
 import { StageStatus } from '../stage/stage-status';
-import { VariableTracker } from '../tables/variable-tracker';
 import '../stage/run-bar.css';
 
 /** The lesson's stage, driven by the room: what the generator did, the code line, the tables, the wire. */
@@ -19,22 +16,7 @@ export function RoomStage({ controls, audience }: { controls: React.ReactNode; a
         <StageStatus initialNarration={initialNarration} />
         <ConnectionDiagram />
       </section>
-      <div className="stage">
-        <section className="card code-card" aria-labelledby="code-heading">
-          <h2 id="code-heading" className="stage-heading">
-            The generator
-          </h2>
-          <CodePanel />
-        </section>
-        <section className="card tables-card" aria-labelledby="tables-heading">
-          <h2 id="tables-heading" className="stage-heading">
-            What happened, as it happened
-          </h2>
-          <ReplayControls />
-          <ExecutionTable />
-          <VariableTracker />
-        </section>
-      </div>
+      <StageCards />
     </>
   );
 }

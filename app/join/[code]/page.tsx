@@ -9,6 +9,7 @@ import { JoinForm } from '@/components/room/join-form';
 import { RoomDriver } from '@/components/room/room-driver';
 import { StudentPoll } from '@/components/room/room-poll';
 import { RoomStage } from '@/components/room/room-stage';
+import { SiteHeader } from '@/components/ui/site-header';
 import { FollowSwitch, RoomLinkStatus } from '@/components/room/room-status';
 import { readRoomCode } from '@/lib/room/code';
 import { clientOfRoute } from '@/lib/server/client-address';
@@ -55,15 +56,9 @@ export default async function StudentPage({ params }: { params: Promise<{ code: 
     <LessonStoreProvider options={{ audience: 'student' }}>
       <LessonFrame>
         <RoomDriver code={code} role="student">
-          <header className="site-header">
-            <div className="site-title">
-              <p className="brand">Stepstream · room {code}</p>
-              <h1>Server-Sent Events, live with your class</h1>
-            </div>
-            <div className="toolbar">
-              <RoomLinkStatus />
-            </div>
-          </header>
+          <SiteHeader brand={`Stepstream · room ${code}`} title="Server-Sent Events, live with your class">
+            <RoomLinkStatus />
+          </SiteHeader>
           <main id="lesson" className="lesson room-lesson" tabIndex={-1}>
             <LazyLiveAnnouncer />
             <RoomStage controls={<FollowSwitch />} audience="student" />

@@ -10,6 +10,7 @@ import { JoinCard } from '@/components/room/join-card';
 import { RoomDriver } from '@/components/room/room-driver';
 import { PresenterPoll } from '@/components/room/room-poll';
 import { RoomStage } from '@/components/room/room-stage';
+import { SiteHeader } from '@/components/ui/site-header';
 import { isRoomCode } from '@/lib/room/code';
 import { presenterCookieName } from '@/lib/room/protocol';
 import { roomHub } from '@/lib/server/room/rooms';
@@ -51,17 +52,16 @@ export default async function PresenterPage({ params }: { params: Promise<{ code
     <LessonStoreProvider options={{ audience: 'presenter' }}>
       <LessonFrame>
         <RoomDriver code={code} role="presenter">
-          <header className="site-header">
-            <div className="site-title">
-              <p className="brand">Stepstream · presenting</p>
-              <h1>
+          <SiteHeader
+            brand="Stepstream · presenting"
+            title={
+              <>
                 Room <span className="room-code">{code}</span>
-              </h1>
-            </div>
-            <div className="toolbar">
-              <PresenterToggle />
-            </div>
-          </header>
+              </>
+            }
+          >
+            <PresenterToggle />
+          </SiteHeader>
           <main id="lesson" className="lesson room-lesson" tabIndex={-1}>
             <LazyLiveAnnouncer />
             <JoinCard join={join} qrSvg={qr} />

@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KEEP_ALIVE_MS } from '@/lib/contract/protocol';
 import type { RoomEntryBody } from '@/lib/room/protocol';
+import { KEEP_ALIVE_FRAME } from '@/lib/sse/frames';
 import { readSse, type SseMessage } from '@/lib/sse/read';
 import { processState } from '../process-state';
 import { followRoomStream } from './follow';
@@ -97,6 +99,27 @@ describe('followRoomStream', () => {
     controller.abort();
     expect(processState().roomFollowers.has(CODE)).toBe(false);
     expect(await hub.present(CODE)).toBe(0);
+  });
+});
+
+describe('followRoomStream keep-alive', () => {
+  it('writes the keep-alive comment after KEEP_ALIVE_MS without a write, as /api/stream does', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      await roomWith(0);
+      const controller = new AbortController();
+      let text = '';
+      const reading = readSse(followRoomStream(hub, CODE, null, true, controller.signal), (read) => void (text += read.text));
+      await vi.advanceTimersByTimeAsync(KEEP_ALIVE_MS - 1);
+      expect(text).toContain('event: snapshot');
+      expect(text).not.toContain(KEEP_ALIVE_FRAME);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(text.endsWith(KEEP_ALIVE_FRAME)).toBe(true);
+      controller.abort();
+      await reading;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -27,6 +27,9 @@ const PARSER = refuse(
   'one reader: read a byte stream with readSse (or parse whole frames with parseSse) from lib/sse/read.ts.',
 );
 
+/** What the shared contract and the model both refuse: they run anywhere, so they reach for no runtime. */
+const PORTABLE = [PARSER, SERVER, STORE, COMPONENTS, APP, REACT, NEXT];
+
 /** `no-restricted-imports` for one layer of the table. */
 const layer = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
@@ -75,17 +78,7 @@ export default tseslint.config(
 
   // ---- The layer table ----
   layer(['lib/sse/**'], OURS, REACT, NEXT),
-  layer(
-    ['lib/contract/**'],
-    PARSER,
-    SERVER,
-    STORE,
-    COMPONENTS,
-    APP,
-    REACT,
-    NEXT,
-    refuse(['node:*'], 'the contract runs in the browser too.'),
-  ),
+  layer(['lib/contract/**'], ...PORTABLE, refuse(['node:*'], 'the contract runs in the browser too.')),
   layer(
     [
       'lib/trace/**',
@@ -104,13 +97,7 @@ export default tseslint.config(
       'lib/code/excerpt.ts',
       'lib/code/typescript-excerpts.ts',
     ],
-    PARSER,
-    SERVER,
-    STORE,
-    COMPONENTS,
-    APP,
-    REACT,
-    NEXT,
+    ...PORTABLE,
   ),
   layer(['lib/server/**', 'lib/http/**', 'lib/code/highlight.ts'], PARSER, STORE, COMPONENTS, APP, REACT),
   layer(['lib/store/**'], PARSER, SERVER, COMPONENTS, APP, REACT, NEXT),

@@ -1,8 +1,7 @@
 'use client';
 
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { findBursts, visibleBytes, type WireItem, type WireItemKind } from '@/lib/lab/wire-log';
-import type { WireLog } from '@/lib/lab/wire-log';
+import { findBursts, visibleBytes, type WireItem, type WireItemKind, type WireLog } from '@/lib/lab/wire-log';
 import { formatArrival } from '@/lib/trace/format';
 import { useLessonStore, useLessonStoreApi } from '../lesson/lesson-store-provider';
 import { useOnScreen } from '../ui/use-on-screen';
@@ -63,7 +62,7 @@ function Bytes({ text }: { text: string }) {
 
 /**
  * Every read of the response body as it arrived — its bytes with line endings made visible, its
- * size and time, the connection it came on — and what eventsource-parser made of it, beside it.
+ * size and time, the connection it came on — and what the reader (`readSse`) parsed from it, beside it.
  * Reads that delivered frames together, although the generator sleeps between them, are flagged
  * as a burst: what a buffering proxy or compression does to a stream (try `buffer`).
  */

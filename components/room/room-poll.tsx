@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { readRefusal } from '@/lib/http/read-refusal';
 import type { RoomPollState } from '@/lib/room/state';
 import { useRoomContext } from './room-driver';
 
@@ -58,8 +59,8 @@ export function StudentPoll() {
       body: JSON.stringify({ pollId: poll.question.id, choice: letter }),
     }).catch(() => null);
     if (!response) return setError('Your answer did not reach the room: try again.');
-    const body = (await response.json().catch(() => ({}))) as { recorded?: boolean; error?: string };
-    if (!response.ok) return setError(body.error ?? `The room answered ${response.status}.`);
+    if (!response.ok) return setError((await readRefusal(response, () => `The room answered ${response.status}.`)).error);
+    const body = (await response.json().catch(() => ({}))) as { recorded?: boolean };
     setChosen({ pollId: poll.question.id, letter });
     if (body.recorded === false) setError('This browser had already answered this question: the first answer is the one that counts.');
   }

@@ -21,11 +21,9 @@ export const STREAM_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export const END_EVENT = 'end';
 export const END_EVENT_DATA = 'done';
 
-/** The comment (`: keep-alive`) a stream writes while it has nothing else to write. Every parser ignores it. */
-export const KEEP_ALIVE_COMMENT = 'keep-alive';
-
 /**
- * How long a stream goes without writing before it writes the keep-alive comment, and again after
+ * How long a stream goes without writing before it writes the keep-alive comment (`KEEP_ALIVE_FRAME`
+ * in lib/sse/frames.ts), and again after
  * each: under the 30–60 s idle timeouts common in proxies and load balancers, which would
  * otherwise cut a step-mode stream waiting for its presenter.
  */

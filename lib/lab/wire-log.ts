@@ -1,6 +1,9 @@
+import type { SseItem } from '@/lib/sse/read';
+
 /**
  * The wire panel's model: every chunk of bytes the client read, as it arrived, and what the
- * parser made of it. Pure: the reader records, this module only describes.
+ * parser made of it. Pure: the reader (`readSse` in lib/sse/read.ts) reads, the fetch client
+ * records, this module only describes.
  */
 
 /** One read from the response body: its text (UTF-8, decoded across reads) and when it came. */
@@ -14,16 +17,13 @@ export interface WireChunk {
   connection: number;
 }
 
-/** What eventsource-parser reported while reading a chunk. */
-export type WireItem =
-  | { chunk: number; kind: 'event'; id?: string; event?: string; data: string }
-  | { chunk: number; kind: 'retry'; retryMs: number }
-  | { chunk: number; kind: 'comment'; comment: string };
+/** A WireItem before the log says which chunk it came from: what the reader reported while reading a chunk. */
+export type WireItemData = SseItem;
+
+/** What the reader reported while reading a chunk, and which chunk (counting from the run's first) it was. */
+export type WireItem = SseItem & { chunk: number };
 
 export type WireItemKind = WireItem['kind'];
-
-/** A WireItem before the log says which chunk it came from. */
-export type WireItemData = WireItem extends infer Item ? (Item extends WireItem ? Omit<Item, 'chunk'> : never) : never;
 
 /** A run of text, or a line ending drawn as a mark (`␍`, `␊`) so it can be seen and counted. */
 export type ByteToken = { kind: 'text'; text: string } | { kind: 'cr' } | { kind: 'lf' };

@@ -7,29 +7,26 @@ import { SSE_HEADERS } from '@/lib/sse/headers';
 import { clientOfRoute } from './client-address';
 import { readLaneRequest } from './compare-request';
 import { waitFor } from './compare-wait';
+import { webSink, type FrameSink } from './event-stream';
 import { currentLimits } from './limits';
 import { admitStream, type StreamSlot } from './registry';
-
-const utf8 = new TextEncoder();
 
 /** The frame that carries message `i`: its JSON, ready time included, as the event's data. */
 export const compareFrame = (schedule: Schedule, i: number): string => encodeEvent({ data: JSON.stringify(messageAt(schedule, i)) });
 
-/** Writes messages `from`… at their ready times until the last, or until `stop` aborts; then the final frame, if any. */
-async function deliver(
-  schedule: Schedule,
-  from: number,
-  controller: ReadableStreamDefaultController<Uint8Array>,
-  stop: AbortSignal,
-  finalFrame: () => string,
-) {
+/**
+ * Writes messages `from`… at their ready times until the last, or until `stop` aborts; then ends,
+ * with the final frame, if any. Through the same raw sink as `/api/stream`'s web response. No
+ * keep-alive: like a timed `/api/stream` without a buffer, a lane writes at least every delay
+ * (10 s at most), and its bytes are what the page counts.
+ */
+async function deliver(schedule: Schedule, from: number, sink: FrameSink, stop: AbortSignal, finalFrame: () => string) {
   for (let i = from; i < schedule.n && !stop.aborted; i++) {
     // WARNING: a timer may fire a millisecond before the time it was set for: wait again until the message is ready.
     while (Date.now() < readyAt(schedule, i) && !stop.aborted) await waitFor(readyAt(schedule, i) - Date.now(), stop);
-    if (!stop.aborted) controller.enqueue(utf8.encode(compareFrame(schedule, i)));
+    if (!stop.aborted) sink.write(compareFrame(schedule, i));
   }
-  if (finalFrame()) controller.enqueue(utf8.encode(finalFrame()));
-  controller.close();
+  sink.end(finalFrame() || undefined);
 }
 
 /** Runs one admitted SSE lane: ends at the last message, on disconnect, at the lifetime cap or at shutdown; frees its place once. */
@@ -56,7 +53,7 @@ function run(
     signal.removeEventListener('abort', onGone);
     slot.release();
   };
-  deliver(schedule, from, controller, stop.signal, () => finalFrame)
+  deliver(schedule, from, webSink(controller), stop.signal, () => finalFrame)
     // Enqueue and close throw once the client has gone: there is nobody left to tell.
     .catch(() => undefined)
     .finally(cleanUp);

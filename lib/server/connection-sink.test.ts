@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KEEP_ALIVE_FRAME, batched, cutting, openConnection, withKeepAlive } from './connection-sink';
+import { KEEP_ALIVE_FRAME } from '@/lib/sse/frames';
+import { batched, cutting, openConnection, withKeepAlive } from './connection-sink';
 import type { FrameSink } from './event-stream';
 
 /** A sink that records every call, in order. */

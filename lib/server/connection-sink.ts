@@ -1,13 +1,15 @@
 import 'server-only';
-import { KEEP_ALIVE_COMMENT, KEEP_ALIVE_MS } from '@/lib/contract/protocol';
-import { encodeComment } from '@/lib/sse/encode';
+import { KEEP_ALIVE_MS } from '@/lib/contract/protocol';
+import { KEEP_ALIVE_FRAME } from '@/lib/sse/frames';
 import type { FrameSink } from './event-stream';
 
 /**
  * What one connection does to the frames on their way out, whichever stream they come from: its
  * opening frames, the `buffer` batches, the `dropAfter` cut and the keep-alive comments. Each is
  * a small `FrameSink` around the next; a connection that asks for none is the raw sink itself, so
- * the seed's stream pays for nothing here.
+ * the seed's stream pays for nothing here. The raw sink is a Node response (`serve-on-node.ts`) or
+ * a web stream's controller (`webSink` in event-stream.ts); a room's followers write through
+ * `withKeepAlive` too.
  */
 export interface ConnectionOptions {
   /** Written first, straight through: `retry`, step mode's stream id. Never held back, never counted as frames. */
@@ -21,8 +23,6 @@ export interface ConnectionOptions {
   /** Called once the connection has been cut: the stream must write nothing more to it. */
   onCut?: () => void;
 }
-
-export const KEEP_ALIVE_FRAME = encodeComment(KEEP_ALIVE_COMMENT);
 
 /** The sink a stream writes to for one connection: `raw` with what `options` ask for around it. */
 export function openConnection(raw: FrameSink, options: ConnectionOptions = {}): FrameSink {

@@ -194,6 +194,31 @@ export const CUT_GRACE_MS = 100;
 const CUT = () => new DOMException('The server cut the connection (dropAfter).', 'AbortError');
 
 /**
+ * The raw sink onto a web `ReadableStream`'s controller, for every web response we stream: the
+ * route's `/api/stream`, a room's followers, the compare lane. `onSend` is told of each chunk.
+ */
+export function webSink(controller: ReadableStreamDefaultController<Uint8Array>, onSend?: () => void): FrameSink {
+  const send = (frame: string) => {
+    controller.enqueue(utf8.encode(frame));
+    onSend?.();
+  };
+  return {
+    write: send,
+    end: (finalFrame) => {
+      if (finalFrame !== undefined) send(finalFrame);
+      controller.close();
+    },
+    cut: (lastFrame) => {
+      send(lastFrame);
+      // WARNING: erroring the stream at once could discard the frame before it is sent: Next.js
+      // pipes each chunk to the socket corked until the next tick, and destroys the socket
+      // when the stream errors. The grace lets the frame leave, and reach the page, first.
+      setTimeout(() => controller.error(CUT()), CUT_GRACE_MS);
+    },
+  };
+}
+
+/**
  * A started stream as a web byte stream, one frame per pull, so a frame leaves as soon as it is
  * yielded and a slow reader pauses the generator (as WSGI does with a Flask generator).
  */
@@ -204,24 +229,7 @@ export function toReadableStream(start: (sink: FrameSink) => RunningEventStream)
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const send = (frame: string) => {
-          controller.enqueue(utf8.encode(frame));
-          chunks += 1;
-        };
-        running = start({
-          write: send,
-          end: (finalFrame) => {
-            if (finalFrame !== undefined) send(finalFrame);
-            controller.close();
-          },
-          cut: (lastFrame) => {
-            send(lastFrame);
-            // WARNING: erroring the stream at once could discard the frame before it is sent: Next.js
-            // pipes each chunk to the socket corked until the next tick, and destroys the socket
-            // when the stream errors. The grace lets the frame leave, and reach the page, first.
-            setTimeout(() => controller.error(CUT()), CUT_GRACE_MS);
-          },
-        });
+        running = start(webSink(controller, () => (chunks += 1)));
       },
       // A pull must hand over a chunk, or the stream never pulls again: a frame held back
       // (`buffer`) or skipped (a resume) sends nothing, so pump on until something is sent.

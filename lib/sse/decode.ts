@@ -10,7 +10,8 @@ export interface ByteParserCallbacks {
 
 /** Feeds raw response bytes (split anywhere) to eventsource-parser. */
 export interface ByteParser {
-  feed(chunk: Uint8Array): void;
+  /** Parses `chunk`; returns its text, decoded as the parser got it (a split character waits for its last byte). */
+  feed(chunk: Uint8Array): string;
   /** Flushes a trailing partial UTF-8 sequence. Call once when the body ends. */
   end(): void;
 }
@@ -25,13 +26,14 @@ export function createByteParser(callbacks: ByteParserCallbacks): ByteParser {
   const parser = createParser(callbacks);
   let endsWithCR = false;
   const feedText = (text: string) => {
-    if (!text) return;
+    if (!text) return text;
     endsWithCR = text.endsWith('\r');
     parser.feed(text);
+    return text;
   };
   return {
     feed(chunk) {
-      feedText(decoder.decode(chunk, { stream: true }));
+      return feedText(decoder.decode(chunk, { stream: true }));
     },
     end() {
       feedText(decoder.decode());

@@ -1,4 +1,4 @@
-import { encodeEvent } from './encode';
+import { encodeComment, encodeEvent } from './encode';
 
 /**
  * The frames every writer shares besides messages: `retry`, the lifetime cap's error, and the
@@ -19,3 +19,9 @@ export function retryFrame(ms: number): string {
 /** Sent when a stream reaches its lifetime cap. */
 export const lifetimeFrame = (lifetimeMs: number) =>
   encodeEvent({ event: 'error', data: `This stream reached its time limit (${Math.round(lifetimeMs / 1000)} s) and was closed.` });
+
+/**
+ * `: keep-alive`, written while a stream has nothing else to say (lib/server/connection-sink.ts,
+ * `withKeepAlive`). A comment: every parser ignores it, and a proxy sees the connection busy.
+ */
+export const KEEP_ALIVE_FRAME = encodeComment('keep-alive');

@@ -1,5 +1,6 @@
 import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
 import { iFromId } from '@/lib/trace/reduce';
+import { toStreamEvent } from '@/lib/trace/to-stream-event';
 import type { StreamEvent } from '@/lib/trace/types';
 
 export interface EventSourceRunOptions {
@@ -60,13 +61,8 @@ export function runEventSource(options: EventSourceRunOptions) {
     lastEventId = message.lastEventId;
     receivedInConnection += 1;
     const event = message.type === 'message' ? undefined : message.type;
-    onEvent({
-      type: 'frame',
-      atMs: since(),
-      data: message.data,
-      ...(message.lastEventId ? { id: message.lastEventId } : {}),
-      ...(event ? { event } : {}),
-    });
+    // EventSource's lastEventId is '' until an id arrives (and stays set after): '' here means no id.
+    onEvent(toStreamEvent({ data: message.data, ...(message.lastEventId ? { id: message.lastEventId } : {}), event }, since()));
     if (event === undefined) received += 1;
     if (event === 'end' && closeOnEndEvent) finish({ type: 'end', atMs: since(), reason: 'closed-on-end' });
     else if (event === undefined && closeAfterLast && received === frames)
@@ -77,7 +73,7 @@ export function runEventSource(options: EventSourceRunOptions) {
   source.addEventListener(STREAM_ID_EVENT, ((message: MessageEvent<string>) => onStreamId?.(message.data)) as EventListener);
   source.addEventListener('error', (event) => {
     // WARNING: a server's `event: error` frame and the connection's own error share this name.
-    if (event instanceof MessageEvent) return finish({ type: 'error', atMs: since(), message: String(event.data) });
+    if (event instanceof MessageEvent) return finish(toStreamEvent({ event: 'error', data: String(event.data) }, since()));
     if (source.readyState === Source.CONNECTING) {
       const reachedEnd = lastEventId ? namesLast(lastEventId, frames) : receivedInConnection >= frames;
       onEvent({ type: 'reconnect', atMs: since(), cause: reachedEnd ? 'ended' : 'cut', retryMs, lastEventId: lastEventId || null });

@@ -1,6 +1,8 @@
-import { createByteParser } from '@/lib/sse/decode';
 import { STREAM_ID_EVENT } from '@/lib/contract/protocol';
+import { readRefusal } from '@/lib/http/read-refusal';
 import type { WireChunk, WireItemData } from '@/lib/lab/wire-log';
+import { readSse } from '@/lib/sse/read';
+import { toStreamEvent } from '@/lib/trace/to-stream-event';
 import type { StreamEvent } from '@/lib/trace/types';
 
 /** What the wire panel is told: each read of the body, and what the parser made of it. */
@@ -27,19 +29,8 @@ export interface ReadEventStreamOptions {
   now?: () => number;
 }
 
-/** Reads the JSON `{error}` a refused request carries, or says what the status was. */
-async function refusalMessage(response: Response): Promise<string> {
-  try {
-    const body: unknown = await response.json();
-    if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') return body.error;
-  } catch {
-    // Not JSON: fall through to the status line.
-  }
-  return `the server answered ${response.status} ${response.statusText}`.trim();
-}
-
 /**
- * Opens the stream with `fetch` and reads it with eventsource-parser, reporting what happens as
+ * Opens the stream with `fetch` and reads it with the one reader (`readSse`), reporting what happens as
  * StreamEvents: `open`, a `frame` per message, then `end` or `error`. An `event: error` frame is
  * the server's way to report a failure after the stream started, so it becomes an `error`.
  * Aborting `signal` ends the read silently: whoever aborted knows why.
@@ -61,7 +52,7 @@ export async function readEventStream({
     const response = await fetchImpl(url, { signal, cache: 'no-store', headers: { Accept: 'text/event-stream', ...headers } });
     openedAt = startedAt ?? now();
     if (!response.ok) {
-      onEvent({ type: 'error', atMs: 0, message: await refusalMessage(response) });
+      onEvent({ type: 'error', atMs: 0, message: (await readRefusal(response)).error });
       return;
     }
     if (!response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) {
@@ -70,46 +61,28 @@ export async function readEventStream({
     }
     onEvent({ type: 'open', atMs: since() });
 
-    let arrivedAt = since();
     let failed = false;
-    const parser = createByteParser({
-      onRetry: (retryMs) => wire?.item({ kind: 'retry', retryMs }),
-      onComment: (comment) => wire?.item({ kind: 'comment', comment }),
-      onEvent: (message) => {
-        wire?.item({
-          kind: 'event',
-          data: message.data,
-          ...(message.id !== undefined ? { id: message.id } : {}),
-          ...(message.event ? { event: message.event } : {}),
-        });
-        if (failed) return;
-        if (message.event === STREAM_ID_EVENT) {
-          onStreamId?.(message.data);
-        } else if (message.event === 'error') {
-          failed = true;
-          onEvent({ type: 'error', atMs: arrivedAt, message: message.data });
-        } else {
-          onEvent({ type: 'frame', atMs: arrivedAt, data: message.data, id: message.id, event: message.event });
+    await readSse(response.body, (read) => {
+      const arrivedAt = since();
+      if (read.bytes) wire?.chunk({ atMs: arrivedAt, text: read.text, bytes: read.bytes.byteLength });
+      for (const item of read.items) {
+        wire?.item(item);
+        if (item.kind !== 'event' || failed) continue;
+        if (item.event === STREAM_ID_EVENT) {
+          onStreamId?.(item.data);
+          continue;
         }
-      },
-    });
-    const reader = response.body.getReader();
-    const text = new TextDecoder();
-    for (;;) {
-      const { value, done } = await reader.read();
-      arrivedAt = since();
-      if (done) break;
-      wire?.chunk({ atMs: arrivedAt, text: text.decode(value, { stream: true }), bytes: value.byteLength });
-      parser.feed(value);
-      if (failed) {
-        await reader.cancel();
-        return;
+        const event = toStreamEvent(item, arrivedAt);
+        failed = event.type === 'error';
+        onEvent(event);
       }
-    }
-    parser.end();
+      return !failed; // after an `event: error`, stop reading: the body is cancelled
+    });
+    if (failed) return;
+    const endedAt = since();
     // A mark for `npm run bench:client`: when the last byte of the stream had been read.
     performance.mark('stepstream:stream-end');
-    onEvent({ type: 'end', atMs: arrivedAt, reason: 'complete' });
+    onEvent({ type: 'end', atMs: endedAt, reason: 'complete' });
   } catch (error) {
     if (signal.aborted) return;
     const reason = error instanceof Error ? error.message : String(error);

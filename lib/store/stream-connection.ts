@@ -1,7 +1,7 @@
 import type { StreamConnection, StreamConnectionOptions } from './stream-connection-types';
 
 /**
- * Opens the stream. What does the work (`stream-runtime.ts`: the readers, eventsource-parser,
+ * Opens the stream. What does the work (`stream-runtime.ts`: the readers, lib/sse's `readSse`,
  * the reconnect logic) loads on the first Run rather than with the page; until it has, the
  * connection is a request on its way, and closing it means it is never made.
  */

@@ -9,8 +9,8 @@ import { appendWire, type WireLogEntry } from '@/lib/lab/wire-log';
 import type { StreamConnection, StreamConnectionOptions } from './stream-connection-types';
 
 /*
- * The run's connection, as it really works: loaded on the first Run (with the readers and
- * eventsource-parser), not with the page. `stream-connection.ts` is the part the page loads.
+ * The run's connection, as it really works: loaded on the first Run (with the fetch and EventSource clients
+ * and the one reader, lib/sse/read.ts), not with the page. `stream-connection.ts` is the part the page loads.
  */
 
 /** EventSource's wait before reconnecting when the server sends no `retry:` (Chromium's and Firefox's). */

@@ -1,6 +1,8 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KEEP_ALIVE_MS } from '@/lib/contract/protocol';
 import type { RoomEntryBody } from '@/lib/room/protocol';
+import { KEEP_ALIVE_FRAME } from '@/lib/sse/frames';
+import { readSse, type SseMessage } from '@/lib/sse/read';
 import { processState } from '../process-state';
 import { followRoomStream } from './follow';
 import type { RoomHub } from './hub';
@@ -24,23 +26,27 @@ async function roomWith(entries: number) {
     );
 }
 
-/** Reads a follower's stream until `count` messages (snapshot, entry or presence) have arrived. */
-async function readMessages(
+/**
+ * Reads a follower's stream until `count` messages (snapshot, entry or presence) have arrived. The
+ * stream stays open (reading on in the background), as a follower's does, until the test aborts it.
+ */
+function readMessages(
   stream: ReadableStream<Uint8Array>,
   count: number,
-  filter = (message: EventSourceMessage) => message.event !== 'presence',
-) {
-  const messages: EventSourceMessage[] = [];
+  filter = (message: SseMessage) => message.event !== 'presence',
+): Promise<{ messages: SseMessage[]; retry: number | null }> {
+  const messages: SseMessage[] = [];
   let retry: number | null = null;
-  const parser = createParser({ onEvent: (message) => filter(message) && messages.push(message), onRetry: (ms) => (retry = ms) });
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  while (messages.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
-  return { messages, retry, reader };
+  return new Promise((resolve, reject) => {
+    const done = () => resolve({ messages: [...messages], retry });
+    readSse(stream, (read) => {
+      for (const item of read.items) {
+        if (item.kind === 'retry') retry = item.retryMs;
+        if (item.kind === 'event' && filter(item)) messages.push(item);
+      }
+      if (messages.length >= count) done();
+    }).then(done, reject);
+  });
 }
 
 describe('followRoomStream', () => {
@@ -93,6 +99,27 @@ describe('followRoomStream', () => {
     controller.abort();
     expect(processState().roomFollowers.has(CODE)).toBe(false);
     expect(await hub.present(CODE)).toBe(0);
+  });
+});
+
+describe('followRoomStream keep-alive', () => {
+  it('writes the keep-alive comment after KEEP_ALIVE_MS without a write, as /api/stream does', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      await roomWith(0);
+      const controller = new AbortController();
+      let text = '';
+      const reading = readSse(followRoomStream(hub, CODE, null, true, controller.signal), (read) => void (text += read.text));
+      await vi.advanceTimersByTimeAsync(KEEP_ALIVE_MS - 1);
+      expect(text).toContain('event: snapshot');
+      expect(text).not.toContain(KEEP_ALIVE_FRAME);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(text.endsWith(KEEP_ALIVE_FRAME)).toBe(true);
+      controller.abort();
+      await reading;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

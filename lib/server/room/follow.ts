@@ -1,9 +1,10 @@
 import 'server-only';
-import { KEEP_ALIVE_COMMENT, KEEP_ALIVE_MS } from '@/lib/contract/protocol';
 import { ROOM_EVENT, type RoomEntry } from '@/lib/room/protocol';
 import type { RoomState } from '@/lib/room/state';
-import { encodeComment, encodeEvent } from '@/lib/sse/encode';
+import { encodeEvent } from '@/lib/sse/encode';
 import { retryFrame } from '@/lib/sse/frames';
+import { withKeepAlive } from '../connection-sink';
+import { webSink } from '../event-stream';
 import { processState } from '../process-state';
 import type { RoomHub } from './hub';
 
@@ -12,8 +13,6 @@ export const FOLLOW_RETRY_MS = 1000;
 
 /** How often each process reports its students to the hub and tells its followers the room's head count. */
 export const PRESENCE_EVERY_MS = 2000;
-
-const utf8 = new TextEncoder();
 
 export const snapshotFrame = (room: RoomState) =>
   encodeEvent({ event: ROOM_EVENT.snapshot, id: String(room.seq), data: JSON.stringify(room) });
@@ -83,13 +82,13 @@ export function followRoomStream(
       let sent = -1; // the last seq this follower has; -1 until the catch-up is written
       const held: RoomEntry[] = [];
       let lastPresence = -1;
-      let lastWrite = Date.now();
+      // The same sink and keep-alive as `/api/stream`'s: a comment after KEEP_ALIVE_MS without a write.
+      const sink = withKeepAlive(webSink(controller));
 
       const write = (frame: string) => {
         if (closed) return;
         try {
-          controller.enqueue(utf8.encode(frame));
-          lastWrite = Date.now();
+          sink.write(frame);
         } catch {
           close();
         }
@@ -110,20 +109,16 @@ export function followRoomStream(
       const uncount = countFollower(hub, code, student, (present) => {
         if (present !== lastPresence) write(presenceFrame((lastPresence = present)));
       });
-      const keepAlive = setInterval(() => {
-        if (Date.now() - lastWrite >= KEEP_ALIVE_MS) write(encodeComment(KEEP_ALIVE_COMMENT));
-      }, 1000);
 
       function close() {
         if (closed) return;
         closed = true;
-        clearInterval(keepAlive);
         processState().roomStreams.delete(endWith);
         unsubscribe();
         uncount();
         signal?.removeEventListener('abort', close);
         try {
-          controller.close();
+          sink.end(); // stops the keep-alive, closes the stream
         } catch {
           // already closed by the reader
         }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { isStepMode, type StreamParams } from '@/lib/contract/params';
 import type { RoomEntry, RoomEntryBody } from '@/lib/room/protocol';
+import { parseSse, type SseItem, type SseMessage } from '@/lib/sse/read';
+import { toStreamEvent } from '@/lib/trace/to-stream-event';
 import type { StreamEvent } from '@/lib/trace/types';
 import { startEventStream, type FrameSink } from '../event-stream';
 import { createStepPacer, createTimerPacer } from '../pacer';
@@ -12,12 +13,10 @@ import type { RoomHub } from './hub';
 export const APPEND_RETRY_FOR_MS = 120_000;
 const APPEND_RETRY_EVERY_MS = 200;
 
-/** Reads one frame as a client's parser would: the message in it, or null for a comment-only block. */
-function parseFrame(frame: string): EventSourceMessage | null {
-  let message: EventSourceMessage | null = null;
-  const parser = createParser({ onEvent: (event) => (message = event) });
-  parser.feed(frame);
-  return message;
+/** Reads one frame as a client's reader would: the (last) message in it, or null for a comment-only block. */
+function parseFrame(frame: string): SseMessage | null {
+  const messages = parseSse(frame).filter((item): item is SseItem & SseMessage => item.kind === 'event');
+  return messages.at(-1) ?? null;
 }
 
 /**
@@ -71,7 +70,7 @@ export interface RoomRun {
 /**
  * Runs the room's generator — the same `eventStream` that `GET /api/stream` runs, through the same
  * `startEventStream` — and appends what it does to the room as `trace` entries, each frame read
- * back with eventsource-parser as a client would, timed from the run's start. In step mode it
+ * back with the one reader (`parseSse`) as a client would, timed from the run's start. In step mode it
  * waits at every sleep for a `step` entry; whichever instance the presenter's Step reached, the
  * entry reaches this one through the hub. A `stop`, `reset` or newer `run` entry ends it.
  */
@@ -101,21 +100,14 @@ export function startRoomRun(hub: RoomHub, code: string, runEntry: RoomEntry & {
   const sink: FrameSink = {
     write(frame) {
       const message = parseFrame(frame);
-      if (message)
-        record({
-          type: 'frame',
-          atMs: elapsed(),
-          data: message.data,
-          ...(message.id ? { id: message.id } : {}),
-          ...(message.event ? { event: message.event } : {}),
-        });
+      if (message) record(toStreamEvent(message, elapsed()));
     },
     end(finalFrame) {
       const atMs = elapsed();
       const final = finalFrame === undefined ? null : parseFrame(finalFrame);
       if (stopReason) record({ type: 'error', atMs, message: stopReason });
       else if (stopped) record({ type: 'end', atMs, reason: 'stopped' });
-      else if (final?.event === 'error') record({ type: 'error', atMs, message: final.data });
+      else if (final?.event === 'error') record(toStreamEvent(final, atMs));
       else record({ type: 'end', atMs, reason: 'complete' });
       finish();
     },

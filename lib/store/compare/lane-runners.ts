@@ -1,7 +1,8 @@
 import { laneUrl, type Lane } from '@/lib/compare/lanes';
 import type { Schedule, ScheduledMessage } from '@/lib/compare/schedule';
 import { REQUEST_BYTES_HEADER, responseHeadBytes } from '@/lib/compare/wire-size';
-import { createByteParser } from '@/lib/sse/decode';
+import { readRefusal } from '@/lib/http/read-refusal';
+import { readSse } from '@/lib/sse/read';
 import type { ResourceSizes } from './resource-sizes';
 
 /** What a lane runs with: the network, the page's clock and the run's signal. */
@@ -31,15 +32,7 @@ export interface LaneReport {
 /** A lane's failure a person can read: the server's `{error}`, or what went wrong. */
 export class LaneFailure extends Error {}
 
-async function refusal(response: Response): Promise<LaneFailure> {
-  try {
-    const body = (await response.json()) as { error?: unknown };
-    if (typeof body.error === 'string') return new LaneFailure(body.error);
-  } catch {
-    // Not JSON: say what the status was.
-  }
-  return new LaneFailure(`the server answered ${response.status} ${response.statusText}`.trim());
-}
+const refusal = async (response: Response) => new LaneFailure((await readRefusal(response)).error);
 
 /**
  * Counts an answer: its request's head (from the server's `Request-Bytes`), its own head (from its
@@ -96,7 +89,7 @@ export async function runLongPoll(lane: Lane, schedule: Schedule, io: LaneIo, re
 }
 
 /**
- * SSE: one request, read as it streams (fetch and eventsource-parser, as the lesson reads
+ * SSE: one request, read as it streams (fetch and the one reader, `readSse`, as the lesson reads
  * `/api/stream`: `EventSource` would hide the headers this page counts). Bytes count as they arrive.
  */
 export async function runSse(lane: Lane, schedule: Schedule, io: LaneIo, report: LaneReport): Promise<void> {
@@ -119,24 +112,20 @@ export async function runSse(lane: Lane, schedule: Schedule, io: LaneIo, report:
 
   let received = 0;
   let failure: string | null = null;
-  const parser = createByteParser({
-    onEvent: (event) => {
-      if (event.event === 'error') failure = event.data;
+  await readSse(response.body, (read) => {
+    if (read.bytes) {
+      counted.body += read.bytes.length;
+      report.bytes(0, read.bytes.length);
+    }
+    for (const item of read.items) {
+      if (item.kind !== 'event') continue;
+      if (item.event === 'error') failure = item.data;
       else {
         received++;
-        report.messages([JSON.parse(event.data) as ScheduledMessage]);
+        report.messages([JSON.parse(item.data) as ScheduledMessage]);
       }
-    },
+    }
   });
-  const reader = response.body.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    counted.body += value.length;
-    report.bytes(0, value.length);
-    parser.feed(value);
-  }
-  parser.end();
   countAnswer(response, url, counted.body, io, report, counted);
   if (failure) throw new LaneFailure(failure);
   if (received < schedule.n) throw new LaneFailure(`the stream ended after ${received} of ${schedule.n} messages`);

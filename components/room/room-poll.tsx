@@ -1,5 +1,6 @@
 'use client';
 
+import { roomAnswered } from '@/lib/room/refusals';
 import { useState } from 'react';
 import { readRefusal } from '@/lib/http/read-refusal';
 import type { RoomPollState } from '@/lib/room/state';
@@ -59,7 +60,7 @@ export function StudentPoll() {
       body: JSON.stringify({ pollId: poll.question.id, choice: letter }),
     }).catch(() => null);
     if (!response) return setError('Your answer did not reach the room: try again.');
-    if (!response.ok) return setError((await readRefusal(response, () => `The room answered ${response.status}.`)).error);
+    if (!response.ok) return setError((await readRefusal(response, roomAnswered)).error);
     const body = (await response.json().catch(() => ({}))) as { recorded?: boolean };
     setChosen({ pollId: poll.question.id, letter });
     if (body.recorded === false) setError('This browser had already answered this question: the first answer is the one that counts.');

@@ -1,5 +1,7 @@
 'use client';
 
+import { roomAnswered } from '@/lib/room/refusals';
+import { readRefusal } from '@/lib/http/read-refusal';
 import { useEffect, useRef } from 'react';
 import type { RoomCommandBody } from '@/lib/room/commands';
 import type { RoomState } from '@/lib/room/state';
@@ -46,8 +48,7 @@ export async function sendRoomCommand(code: string, command: RoomCommandBody): P
       body: JSON.stringify(command),
     });
     if (response.ok) return null;
-    const body = (await response.json().catch(() => ({}))) as { error?: string };
-    return body.error ?? `The room answered ${response.status}.`;
+    return (await readRefusal(response, roomAnswered)).error;
   } catch {
     return 'The command did not reach the room: check the connection and try again.';
   }

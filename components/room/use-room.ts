@@ -1,5 +1,7 @@
 'use client';
 
+import { roomAnswered } from '@/lib/room/refusals';
+import { readRefusal } from '@/lib/http/read-refusal';
 import { useEffect } from 'react';
 import { ROOM_EVENT, type RoomEntry } from '@/lib/room/protocol';
 import type { RoomState } from '@/lib/room/state';
@@ -39,8 +41,7 @@ async function explainRefusal(code: string): Promise<string> {
       void response.body?.cancel();
       return 'The connection to the room closed. Reload the page to follow it again.';
     }
-    const body = (await response.json()) as { error?: string };
-    return body.error ?? `The room answered ${response.status}.`;
+    return (await readRefusal(response, roomAnswered)).error;
   } catch {
     return 'The room cannot be reached. Check your connection and reload the page.';
   }

@@ -11,3 +11,6 @@ export const ROOM_REFUSALS = {
   notPresenter: 'Only the browser that opened this room can present it.',
   badCode: 'A room code is 6 capital letters and digits, such as K7M4QX.',
 } as const;
+
+/** What the page says of a refusal whose body has no readable `{error}` (a proxy's page, say). */
+export const roomAnswered = (response: Response) => `The room answered ${response.status}.`;

@@ -1,4 +1,5 @@
 import type { StreamParams } from '@/lib/contract/params';
+import { statusAfter } from '@/lib/trace/status-after';
 import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
 import type { RoomEntry, RoomPollQuestion, RoomPollReveal } from './protocol';
 import { assertNever } from '@/lib/contract/assert-never';
@@ -43,20 +44,6 @@ export const EMPTY_ROOM: RoomState = Object.freeze({
   polls: 0,
   run: 0,
 });
-
-function statusAfter(event: StreamEvent): ConnectionStatus {
-  switch (event.type) {
-    case 'open':
-    case 'frame':
-      return 'open';
-    case 'reconnect':
-      return 'connecting';
-    case 'end':
-      return 'closed';
-    case 'error':
-      return 'error';
-  }
-}
 
 /** Whether the room's generator is running (its last event was neither an end nor an error). */
 export const isRoomRunning = (room: Pick<RoomState, 'status'>) => room.status === 'connecting' || room.status === 'open';

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
+import { statusAfter } from '@/lib/trace/status-after';
 import { validateDraft } from '@/lib/contract/draft';
-import type { ConnectionStatus, StreamEvent } from '@/lib/trace/types';
+import type { StreamEvent } from '@/lib/trace/types';
 import type { ScheduleFlush } from './next-frame';
 import type { LessonActions, LessonState } from './lesson-state';
 import { EMPTY_WIRE_LOG } from './initial-lesson';
@@ -13,21 +14,6 @@ export interface RunDependencies {
   now: () => number;
   scheduleFlush: ScheduleFlush;
   streamUrl: string;
-}
-
-/** The status an event leaves the connection in. */
-function statusAfter(event: StreamEvent): ConnectionStatus {
-  switch (event.type) {
-    case 'open':
-    case 'frame':
-      return 'open';
-    case 'reconnect':
-      return 'connecting'; // as EventSource's readyState says while it waits to reconnect
-    case 'end':
-      return 'closed';
-    case 'error':
-      return 'error';
-  }
 }
 
 type RunActions = Pick<LessonActions, 'run' | 'stop' | 'reset' | 'step' | 'cut'>;

@@ -43,7 +43,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'parallel', grepInvert: /@serial/, fullyParallel: true, use: CHROMIUM },
+    // Twice the time a test may take alone: three workers share two cores, and an axe pass over the
+    // whole lesson takes several seconds even on an idle machine.
+    { name: 'parallel', grepInvert: /@serial/, fullyParallel: true, timeout: 120_000, use: CHROMIUM },
     { name: 'serial', grep: /@serial/, workers: 1, use: CHROMIUM },
   ],
   // The production build behind server.mjs, because that is what users get (compression included).

@@ -16,7 +16,6 @@ export type RecordingImport = { ok: true; recording: Recording } | { ok: false; 
 
 const refuse = (error: string): RecordingImport => ({ ok: false, error });
 
-
 /** Reads a trace file's text: the recording it holds, or why it cannot be loaded. */
 export function readRecording(text: string): RecordingImport {
   // Every UTF-16 unit is at least one byte of the file, so this refuses before parsing anything big.

@@ -87,12 +87,22 @@ line(
   goal(summary.clickToClosedMs, GOALS.clickToClosedMs, ' ms'),
 );
 console.log(`    [${each(runs, (r) => r.clickToClosedMs)}] ms`);
+console.log(
+  `    where it goes (median): request sent ${ms(median(runs.map((r) => r.clickToRequestMs)))}, first byte ${ms(median(runs.map((r) => r.clickToFirstByteMs)))}, ` +
+    `last byte on the network ${ms(median(runs.map((r) => r.clickToNetworkEndMs)))}, read by the page ${ms(median(runs.map((r) => r.clickToReadEndMs)))} after the click`,
+);
 line('last byte of the stream → last row painted', ms(summary.lastByteToRowMs));
 console.log(`    [${each(runs, (r) => r.lastByteToRowMs)}] ms`);
 line('longest main-thread task, click → end', ms(summary.longestTaskMs), goal(summary.longestTaskMs, GOALS.longestTaskMs, ' ms'));
 console.log(`    [${each(runs, (r) => r.longestTaskMs)}] ms, [${each(runs, (r) => r.longTasks)}] long tasks`);
 line('total blocking time, click → end', ms(summary.totalBlockingMs));
 console.log(`    [${each(runs, (r) => r.totalBlockingMs)}] ms`);
+const work = (key) => median(runs.map((r) => r.rendering[key]));
+line(
+  'renderer, click → end: script / style / layout',
+  `${work('scriptMs').toFixed(0)} / ${work('styleMs').toFixed(0)} / ${work('layoutMs').toFixed(0)} ms`,
+);
+console.log(`    ${work('styleCount')} style recalculations, ${work('layoutCount')} layouts`);
 line('JS heap after GC', `${summary.heapMB.toFixed(1)} MB`);
 line(`rows in the DOM (of ${runs[0].rows} in the table)`, String(summary.domRows));
 console.log(`\nWeight of / (production build; every script until the network is idle for 1 s)`);

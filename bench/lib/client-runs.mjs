@@ -29,6 +29,19 @@ async function stopProfile(cdp, file) {
   return file;
 }
 
+/** Chromium's counters of the renderer's work so far: durations in ms, counts as counts. */
+async function renderingMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return {
+    scriptMs: value('ScriptDuration') * 1000,
+    styleMs: value('RecalcStyleDuration') * 1000,
+    layoutMs: value('LayoutDuration') * 1000,
+    styleCount: value('RecalcStyleCount'),
+    layoutCount: value('LayoutCount'),
+  };
+}
+
 /** Waits until the page has had no long task for `quietMs` (at most `timeoutMs`). */
 async function waitForQuietMainThread(page, quietMs = 1000, timeoutMs = 15_000) {
   await page.waitForFunction(
@@ -72,15 +85,26 @@ export async function ingestOnce(browser, base, frames, { profileFile = null } =
       }
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   }, lastStep);
+  await cdp.send('Performance.enable');
+  const before = await renderingMetrics(cdp);
   if (profileFile) await startProfile(cdp);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForFunction(() => window.__bench.settledAt !== undefined, null, { timeout: 120_000, polling: 50 });
   if (profileFile) await stopProfile(cdp, profileFile);
+  const after = await renderingMetrics(cdp);
   const result = await page.evaluate(() => {
     const bench = window.__bench;
     return {
       clickAt: bench.clicks.at(-1),
       streamEndAt: performance.getEntriesByName('stepstream:stream-end').at(-1)?.startTime ?? NaN,
+      // Where the wait goes: the request's own timing (sent, first byte, last byte on the network).
+      request: (() => {
+        const entry = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/stream'))
+          .at(-1);
+        return entry ? { startAt: entry.startTime, firstByteAt: entry.responseStart, lastByteAt: entry.responseEnd } : null;
+      })(),
       settledAt: bench.settledAt,
       tasks: bench.longTasks,
       domRows: document.querySelectorAll('tbody tr[data-step]').length,
@@ -88,13 +112,18 @@ export async function ingestOnce(browser, base, frames, { profileFile = null } =
     };
   });
   await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   await context.close();
   return {
     clickToClosedMs: result.settledAt - result.clickAt,
     lastByteToRowMs: result.settledAt - result.streamEndAt,
+    clickToRequestMs: (result.request?.startAt ?? NaN) - result.clickAt,
+    clickToFirstByteMs: (result.request?.firstByteAt ?? NaN) - result.clickAt,
+    clickToNetworkEndMs: (result.request?.lastByteAt ?? NaN) - result.clickAt,
+    clickToReadEndMs: result.streamEndAt - result.clickAt,
     ...blocking(result.tasks, result.clickAt, result.settledAt),
+    // What the renderer did between the click and the end (Chromium's own counters): script, style, layout.
+    rendering: Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]])),
     domRows: result.domRows,
     rows: result.rows,
     heapMB: (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20,

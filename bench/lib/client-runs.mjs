@@ -122,6 +122,9 @@ export async function ingestOnce(browser, base, frames, { profileFile = null } =
     clickToNetworkEndMs: (result.request?.lastByteAt ?? NaN) - result.clickAt,
     clickToReadEndMs: result.streamEndAt - result.clickAt,
     ...blocking(result.tasks, result.clickAt, result.settledAt),
+    longTaskList: result.tasks
+      .filter((t) => t.start >= result.clickAt && t.start <= result.settledAt)
+      .map((t) => ({ atMs: Math.round(t.start - result.clickAt), ms: Math.round(t.duration) })),
     // What the renderer did between the click and the end (Chromium's own counters): script, style, layout.
     rendering: Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]])),
     domRows: result.domRows,

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type DragEvent } from 'react';
+import { readRecording } from '@/lib/recording/import';
 import { recordingSizeProblem } from '@/lib/recording/recording-limits';
 import { useLessonActions } from '../lesson/lesson-store-provider';
 
@@ -27,8 +28,6 @@ export function TraceLoader() {
     } catch {
       return setOutcome({ ok: false, message: `${file.name} could not be read: pick it again, or copy it somewhere local first.` });
     }
-    // The reader and zod load now, when a file is given, not with the page.
-    const { readRecording } = await import('@/lib/recording/import');
     const result = readRecording(text);
     if (!result.ok) return setOutcome({ ok: false, message: `${file.name}: ${result.error}` });
     loadRecording(result.recording);

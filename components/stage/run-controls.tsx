@@ -1,7 +1,6 @@
 'use client';
 
 import { selectIsRunning } from '@/lib/store/selectors';
-import { preloadStreamRuntime } from '@/lib/store/stream-connection';
 import { ActionButton } from '../ui/action-button';
 import { useLessonStore } from '../lesson/lesson-store-provider';
 import { PARAMS_FORM_ID } from './params-form';
@@ -23,14 +22,7 @@ export function RunControls() {
 
   return (
     <div className="run-controls" role="group" aria-label="Run controls">
-      <ActionButton
-        type="submit"
-        form={PARAMS_FORM_ID}
-        className="button button-primary"
-        unavailable={running}
-        onPointerEnter={preloadStreamRuntime}
-        onFocus={preloadStreamRuntime}
-      >
+      <ActionButton type="submit" form={PARAMS_FORM_ID} className="button button-primary" unavailable={running}>
         {status === 'connecting' ? 'Connecting…' : 'Run'}
       </ActionButton>
       <ActionButton

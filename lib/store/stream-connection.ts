@@ -1,15 +1,6 @@
 import type { StreamConnection, StreamConnectionOptions } from './stream-connection-types';
 
 /**
- * Starts loading the runtime before the click, when a pointer reaches Run or it takes focus: a
- * person's hover lasts longer than the load, so the first Run does not wait for it. (The bundler
- * loads a module once, however often this is called.)
- */
-export function preloadStreamRuntime() {
-  void import('./stream-runtime');
-}
-
-/**
  * Opens the stream. What does the work (`stream-runtime.ts`: the readers, eventsource-parser,
  * the reconnect logic) loads on the first Run rather than with the page; until it has, the
  * connection is a request on its way, and closing it means it is never made.

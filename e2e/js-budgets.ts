@@ -5,11 +5,11 @@
  * it lighter should lower its budget here, so the room it made is not spent unnoticed.
  */
 export const JS_BUDGETS_KB = {
-  // 207.3 kB: React DOM and Next's runtime 118 kB, the lesson 21 kB, and 55 kB loaded right after
+  // 208.8 kB: React DOM and Next's runtime 118 kB, the lesson 21 kB, and 55 kB loaded right after
   // hydration (the quiz and zod for its saved progress 28 kB, the downloads 8 kB, the stream lab
   // 8 kB, the announcer, the shortcuts, the narration's words). Issue 19's goal is JS_GOAL_KB.
-  '/': 210,
-  '/embed': 210, // 207.5 kB: the lesson without the site's frame
+  '/': 212,
+  '/embed': 212, // 208.9 kB: the lesson without the site's frame
   '/compare': 152, // 148.5 kB
   '/room': 142, // 139.2 kB: a form
   '/join': 140, // 136.9 kB: a form

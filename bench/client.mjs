@@ -1,214 +1,133 @@
-// npm run bench:client — the page under load, in Chromium, against the production build.
-//  1. Ingest: n = 10,000 frames at delay 0. Time from the last byte of the stream to the last row
-//     on screen ("settled"), the longest main-thread task (PerformanceObserver 'longtask'), the JS heap.
-//  2. Weight: first-load JavaScript of / as transferred (gzip), and LCP on localhost.
-// Prints a table with targets and writes JSON to bench/results/. Tests time nothing; this does.
-import { execSync, spawn } from 'node:child_process';
+// npm run bench:client — what people wait for, in Chromium, against one production build, in one run:
+//  1. Ingest: n = 10,000 frames at delay 0. From the click on Run to "Closed" and the last row on
+//     screen, and separately from the stream's last byte to that moment; the longest main-thread
+//     task and the total blocking time between the click and the end (PerformanceObserver 'longtask'
+//     injected before the page's scripts run).
+//  2. Weight: every script `/` fetches until the network is idle (first-load chunks and all that
+//     loads after hydration), at its transferred (gzip) size.
+//  3. Phone: `/` with 4× CPU slowdown, 150 ms RTT, 1.6 Mbps down, 360×740 mobile: LCP and total
+//     blocking time until idle, median of 3.
+// Prints each against issue 19's goal and writes JSON to bench/results/. Tests time nothing; this does.
+//   node bench/client.mjs [--port 3400] [--frames 10000] [--runs 3] [--phone-runs 3] [--profile DIR]
+// --profile writes a CPU profile of the page's main thread for the first ingest and phone run, and
+// prints its top functions (build with `npx next build --no-mangling` for readable names).
+import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
+import { ingestOnce, pageScripts, phoneLoad, profilePath, PHONE } from './lib/client-runs.mjs';
+import { summarizeProfile } from './lib/cpuprofile-top.mjs';
+import { kB } from './lib/js-transfer.mjs';
+import { median, verifyLongTaskObserver } from './lib/page-observers.mjs';
+import { killAllOnExit, startServer } from './lib/servers.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1] ?? 'true']] : [])),
 );
 const FRAMES = Number(args.frames ?? 10_000);
 const RUNS = Number(args.runs ?? 3);
+const PHONE_RUNS = Number(args['phone-runs'] ?? 3);
 const PORT = Number(args.port ?? 3400);
+const PROFILE_DIR = args.profile ?? null;
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TARGETS = { settledMs: 500, longestTaskMs: 100, firstLoadJsKB: 150, lcpMs: 1000 };
+/** Issue 19's goals. */
+const GOALS = { clickToClosedMs: 500, longestTaskMs: 50, jsKB: 150, phoneLcpMs: 1000, phoneTbtMs: 50 };
 
 if (!existsSync('.next/BUILD_ID')) execSync('npm run build', { stdio: 'inherit' });
+if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 
-const server = spawn(process.execPath, ['server.mjs'], {
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const stopServer = () => server.kill('SIGTERM');
-process.on('exit', stopServer);
-await new Promise((resolve, reject) => {
-  const timeout = setTimeout(() => reject(new Error('server did not start in 30 s')), 30_000);
-  server.stdout.on('data', (chunk) => String(chunk).includes('ready') && (clearTimeout(timeout), resolve()));
-});
-
+killAllOnExit((line) => console.error(`[bench] ${line}`));
+const server = await startServer('next', PORT);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-  ],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-/** Long tasks and LCP, recorded from the very start of the page's life. */
-const OBSERVERS = () => {
-  window.__bench = { longTasks: [], lcp: 0 };
-  new PerformanceObserver((list) =>
-    list.getEntries().forEach((e) => window.__bench.longTasks.push({ start: e.startTime, duration: e.duration })),
-  ).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__bench.lcp = e.startTime))).observe({
-    type: 'largest-contentful-paint',
-    buffered: true,
-  });
-};
-
-async function pageWeight() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(OBSERVERS);
-  const scripts = [];
-  page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    const sizes = await response
-      .request()
-      .sizes()
-      .catch(() => null);
-    scripts.push({
-      url: response.url(),
-      encoding: response.headers()['content-encoding'] ?? 'identity',
-      transferred: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0,
-      body: sizes?.responseBodySize ?? 0,
-    });
-  });
-  const documentResponse = await page.goto(`${BASE}/`, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(500);
-  const lcp = await page.evaluate(() => window.__bench.lcp);
-  // First-load JS: the scripts the HTML itself names (what the page needs to become interactive).
-  // Anything else was loaded afterwards (the quiz, the Key Moments, the stream lab, the announcer, the key handling, saved-progress checking).
-  const html = await documentResponse.text();
-  const named = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1], BASE).pathname));
-  await context.close();
-  const first = scripts.filter((s) => named.has(new URL(s.url).pathname));
-  const later = scripts.filter((s) => !named.has(new URL(s.url).pathname));
-  const kb = (list) => list.reduce((sum, s) => sum + s.body, 0) / 1024;
-  return {
-    scripts,
-    firstLoadKB: kb(first),
-    firstLoadFiles: first.length,
-    laterKB: kb(later),
-    laterFiles: later.length,
-    lcpMs: lcp,
-    gzipped: first.every((s) => s.encoding === 'gzip'),
-  };
-}
-
-async function ingestOnce() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(OBSERVERS);
-  await page.goto(`${BASE}/?n=${FRAMES}&delay=0`);
-  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
-  await page.waitForTimeout(300);
-  const lastStep = FRAMES + 2;
-  await page.evaluate((step) => {
-    // The moment the final row ("Generator ends", step n + 2) is in the DOM, after a paint.
-    new MutationObserver((_, observer) => {
-      if (
-        document.querySelector(`tr[data-step="${step}"][data-source], tr[data-step="${step}"]`) &&
-        document.querySelector('[data-testid="connection-state"]')?.textContent === 'Closed'
-      ) {
-        observer.disconnect();
-        requestAnimationFrame(() => (window.__bench.settledAt = performance.now()));
-      }
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  }, lastStep);
-  const client = await context.newCDPSession(page);
-  await client.send('Performance.enable');
-  const clickedAt = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForFunction(() => window.__bench.settledAt !== undefined, null, { timeout: 60_000 });
-  await page.waitForTimeout(300);
-  const result = await page.evaluate((since) => {
-    const end = performance.getEntriesByName('stepstream:stream-end').at(-1)?.startTime ?? NaN;
-    const tasks = window.__bench.longTasks.filter((t) => t.start >= since);
-    return {
-      streamEndAt: end,
-      settledAt: window.__bench.settledAt,
-      settledMs: window.__bench.settledAt - end,
-      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
-      longTasks: tasks.length,
-      domRows: document.querySelectorAll('tbody tr[data-step]').length,
-      rows: Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount') ?? 0) - 1,
-    };
-  }, clickedAt);
-  await client.send('HeapProfiler.collectGarbage');
-  const { metrics } = await client.send('Performance.getMetrics');
-  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-  await context.close();
-  return { ...result, heapMB: heap / 1024 / 1024 };
-}
-
-/** Proves the long-task observer sees a long task here, so "0 long tasks" means none happened. */
-async function verifyLongTaskObserver() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(OBSERVERS);
-  await page.goto(`${BASE}/`);
-  // A task the page itself runs (a loop inside a CDP evaluate is not reported as a long task).
-  await page.evaluate(() =>
-    setTimeout(() => {
-      const until = performance.now() + 150;
-      while (performance.now() < until);
-    }, 0),
-  );
-  await page.waitForTimeout(300);
-  const seen = await page.evaluate(() => Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)));
-  await context.close();
-  if (seen < 140) throw new Error(`the long-task observer missed a 150 ms task (saw ${seen} ms)`);
-  return seen;
-}
-
-const observerCheckMs = await verifyLongTaskObserver();
-const weight = await pageWeight();
+const observerCheckMs = await verifyLongTaskObserver(browser, BASE);
+const weight = await pageScripts(browser, BASE, '/');
 const runs = [];
-for (let k = 0; k < RUNS; k++) runs.push(await ingestOnce());
+for (let k = 0; k < RUNS; k++) {
+  runs.push(await ingestOnce(browser, BASE, FRAMES, { profileFile: k === 0 ? profilePath(PROFILE_DIR, 'ingest') : null }));
+}
+const phones = [];
+for (let k = 0; k < PHONE_RUNS; k++) {
+  phones.push(await phoneLoad(browser, BASE, { profileFile: k === 0 ? profilePath(PROFILE_DIR, 'phone') : null }));
+}
 await browser.close();
-stopServer();
+await server.stop();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const summary = {
-  settledMs: median(runs.map((r) => r.settledMs)),
-  longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
+  clickToClosedMs: median(runs.map((r) => r.clickToClosedMs)),
+  lastByteToRowMs: median(runs.map((r) => r.lastByteToRowMs)),
+  longestTaskMs: median(runs.map((r) => r.longestTaskMs)),
+  totalBlockingMs: median(runs.map((r) => r.totalBlockingMs)),
   heapMB: median(runs.map((r) => r.heapMB)),
   domRows: Math.max(...runs.map((r) => r.domRows)),
-  firstLoadJsKB: weight.firstLoadKB,
-  lcpMs: weight.lcpMs,
+  jsKB: kB(weight.bodyBytes),
+  phoneLcpMs: median(phones.map((p) => p.lcpMs)),
+  phoneTbtMs: median(phones.map((p) => p.totalBlockingMs)),
 };
 const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? os.cpus()[0]?.model;
-const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execSync(`${CHROMIUM} --version`).toString().trim()}`;
-const check = (value, target) => (value <= target ? 'PASS' : 'MISS');
+const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg()[0].toFixed(1)}, Node ${process.version}, ${execSync(`${CHROMIUM} --version`).toString().trim()}`;
+const ms = (v) => `${v.toFixed(0)} ms`;
+const line = (label, value, goal) =>
+  console.log(
+    `  ${label.padEnd(46)} ${value.padStart(10)}${goal ? `   goal ${goal.text.padStart(9)}   ${goal.met ? 'PASS' : 'MISS'}` : ''}`,
+  );
+const goal = (value, target, unit) => ({ text: `≤ ${target}${unit}`, met: value <= target });
+const each = (list, pick) => list.map((r) => pick(r).toFixed(0)).join(', ');
 
-console.log(`\nStepstream client benchmark — ${new Date().toISOString()}\n${machine}\n`);
-console.log(`(long-task observer checked: it reported a deliberate 150 ms task as ${observerCheckMs.toFixed(0)} ms)`);
-console.log(`Ingest: n = ${FRAMES} frames at delay 0, ${RUNS} runs (median; longest task is the worst run)`);
-console.log(`  rows in the table            ${runs[0].rows}`);
-console.log(`  rows in the DOM (max)        ${summary.domRows}`);
-console.log(
-  `  settled after last frame     ${summary.settledMs.toFixed(0)} ms   target ≤ ${TARGETS.settledMs} ms   ${check(summary.settledMs, TARGETS.settledMs)}`,
+console.log(`\nStepstream client benchmark — ${new Date().toISOString()}\n${machine}`);
+console.log(`(long-task observer checked: it reported a deliberate 150 ms task as ${observerCheckMs.toFixed(0)} ms)\n`);
+console.log(`Ingest: n = ${FRAMES} frames at delay 0, ${RUNS} runs, medians (each run in brackets)`);
+line(
+  'click on Run → "Closed" and the last row painted',
+  ms(summary.clickToClosedMs),
+  goal(summary.clickToClosedMs, GOALS.clickToClosedMs, ' ms'),
 );
+console.log(`    [${each(runs, (r) => r.clickToClosedMs)}] ms`);
 console.log(
-  `  longest main-thread task     ${summary.longestTaskMs.toFixed(0)} ms   target ≤ ${TARGETS.longestTaskMs} ms   ${check(summary.longestTaskMs, TARGETS.longestTaskMs)}`,
+  `    where it goes (median): request sent ${ms(median(runs.map((r) => r.clickToRequestMs)))}, first byte ${ms(median(runs.map((r) => r.clickToFirstByteMs)))}, ` +
+    `last byte on the network ${ms(median(runs.map((r) => r.clickToNetworkEndMs)))}, read by the page ${ms(median(runs.map((r) => r.clickToReadEndMs)))} after the click`,
 );
-console.log(`  JS heap after GC             ${summary.heapMB.toFixed(1)} MB`);
+line('last byte of the stream → last row painted', ms(summary.lastByteToRowMs));
+console.log(`    [${each(runs, (r) => r.lastByteToRowMs)}] ms`);
+line('longest main-thread task, click → end', ms(summary.longestTaskMs), goal(summary.longestTaskMs, GOALS.longestTaskMs, ' ms'));
+console.log(`    [${each(runs, (r) => r.longestTaskMs)}] ms, [${each(runs, (r) => r.longTasks)}] long tasks`);
+line('total blocking time, click → end', ms(summary.totalBlockingMs));
+console.log(`    [${each(runs, (r) => r.totalBlockingMs)}] ms`);
+const work = (key) => median(runs.map((r) => r.rendering[key]));
+line(
+  'renderer, click → end: script / style / layout',
+  `${work('scriptMs').toFixed(0)} / ${work('styleMs').toFixed(0)} / ${work('layoutMs').toFixed(0)} ms`,
+);
+console.log(`    ${work('styleCount')} style recalculations, ${work('layoutCount')} layouts`);
+line('JS heap after GC', `${summary.heapMB.toFixed(1)} MB`);
+line(`rows in the DOM (of ${runs[0].rows} in the table)`, String(summary.domRows));
+console.log(`\nWeight of / (production build; every script until the network is idle for 1 s)`);
+line(
+  `JS transferred, ${weight.files} files (${weight.uncompressed.length === 0 ? 'gzip' : `UNCOMPRESSED: ${weight.uncompressed.join(' ')}`})`,
+  `${summary.jsKB.toFixed(1)} kB`,
+  goal(summary.jsKB, GOALS.jsKB, ' kB'),
+);
+line('  the same with response headers', `${kB(weight.transferBytes).toFixed(1)} kB`);
 console.log(
-  `  per run: ${runs.map((r) => `settled ${r.settledMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} long tasks)`).join('; ')}`,
+  `\nPhone: ${PHONE.cpuSlowdown}× CPU, ${PHONE.latencyMs} ms RTT, ${(PHONE.downloadBytesPerSecond * 8) / 1e6} Mbps down, ${PHONE.viewport.width}×${PHONE.viewport.height} mobile; median of ${PHONE_RUNS}`,
 );
-console.log(`Page weight of / (production build; first-load scripts gzip-encoded: ${weight.gzipped ? 'yes' : 'NO'})`);
-console.log(
-  `  first-load JS transferred    ${summary.firstLoadJsKB.toFixed(1)} kB (${weight.firstLoadFiles} files named by the HTML)   target ≤ ${TARGETS.firstLoadJsKB} kB   ${check(summary.firstLoadJsKB, TARGETS.firstLoadJsKB)}`,
-);
-console.log(
-  `  loaded after hydration       ${weight.laterKB.toFixed(1)} kB (${weight.laterFiles} files: the quiz, the Key Moments, the stream lab, the screen-reader announcer, the keyboard shortcuts, saved progress)`,
-);
-console.log(
-  `  LCP on localhost             ${summary.lcpMs.toFixed(0)} ms   target ≤ ${TARGETS.lcpMs} ms   ${check(summary.lcpMs, TARGETS.lcpMs)}`,
-);
+line('LCP', ms(summary.phoneLcpMs), goal(summary.phoneLcpMs, GOALS.phoneLcpMs, ' ms'));
+console.log(`    [${each(phones, (p) => p.lcpMs)}] ms (FCP [${each(phones, (p) => p.fcpMs)}] ms)`);
+line('total blocking time, first paint → idle', ms(summary.phoneTbtMs), goal(summary.phoneTbtMs, GOALS.phoneTbtMs, ' ms'));
+console.log(`    [${each(phones, (p) => p.totalBlockingMs)}] ms; longest task [${each(phones, (p) => p.longestTaskMs)}] ms`);
+
+if (PROFILE_DIR) {
+  for (const name of ['ingest', 'phone']) {
+    console.log(`\nCPU profile of the first ${name} run:`);
+    console.log(summarizeProfile(profilePath(PROFILE_DIR, name), { top: 25 }).join('\n'));
+  }
+}
 
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/client-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify({ machine, frames: FRAMES, runs, weight, summary, targets: TARGETS }, null, 2));
+writeFileSync(file, JSON.stringify({ machine, frames: FRAMES, runs, phones, weight, summary, goals: GOALS }, null, 2));
 console.log(`\nJSON: ${file}`);
-process.exit(0);

@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 import { executionTableCsv } from '@/lib/recording/csv';
-import { MAX_RECORDING_BYTES } from '@/lib/recording/recording-schema';
+import { MAX_RECORDING_BYTES } from '@/lib/recording/recording-limits';
 import { createRecording, recordingFileName, recordingJson } from '@/lib/recording/recording';
 import { traceAnimationSvg } from '@/lib/recording/svg';
 import { ActionButton } from '../ui/action-button';
-import { useLessonStore } from '../lesson/lesson-store-provider';
+import { useLessonStore, useLessonStoreApi } from '../lesson/lesson-store-provider';
 import { downloadText } from './download';
 import { TraceLoader } from './trace-loader';
 
@@ -33,16 +33,20 @@ function unavailableBecause(hasRun: boolean, finished: boolean): string | null {
  */
 export function RunExport() {
   const params = useLessonStore((state) => state.runParams);
-  const events = useLessonStore((state) => state.events);
-  const last = events.at(-1);
-  const finished = last?.type === 'end' || last?.type === 'error';
-  const why = unavailableBecause(params !== null && events.length > 0, finished);
+  // Whether there is a run and whether it ended, not the events: a 10,000-frame run would render this card every batch.
+  const hasEvents = useLessonStore((state) => state.events.length > 0);
+  const finished = useLessonStore((state) => {
+    const last = state.events.at(-1);
+    return last?.type === 'end' || last?.type === 'error';
+  });
+  const store = useLessonStoreApi();
+  const why = unavailableBecause(params !== null && hasEvents, finished);
   const [note, setNote] = useState<string | null>(null);
 
   function download(kind: Download, type: string) {
     if (!params || why) return;
     const exportedAt = new Date().toISOString();
-    const recording = createRecording({ params, events }, exportedAt);
+    const recording = createRecording({ params, events: store.getState().events }, exportedAt);
     const text =
       kind === 'json'
         ? recordingJson(recording)

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRef, useState, type DragEvent } from 'react';
-import { readRecording, recordingSizeProblem } from '@/lib/recording/import';
+import { readRecording } from '@/lib/recording/import';
+import { recordingSizeProblem } from '@/lib/recording/recording-limits';
 import { useLessonActions } from '../lesson/lesson-store-provider';
 
 type Outcome = { ok: true; message: string } | { ok: false; message: string };

@@ -2,7 +2,7 @@
 
 import { Fragment, useMemo, useRef } from 'react';
 import { isTrackerCellHighlighted, type TrackerRow } from '@/lib/trace/highlight';
-import { variableTracker, type TrackerColumn } from '@/lib/trace/tracker';
+import { variableTrackerWindow, type TrackerColumn } from '@/lib/trace/tracker';
 import { selectDisplayedTrace, selectLessonView } from '@/lib/store/selectors';
 import { useLessonStore } from '../lesson/lesson-store-provider';
 import { useKeepInView } from '../ui/use-keep-in-view';
@@ -17,9 +17,14 @@ const ROWS: Array<{ label: TrackerRow; value: (column: TrackerColumn) => string 
 const LEADING_COLUMNS = 3;
 const TRAILING_COLUMNS = 57;
 
-function windowColumns(columns: TrackerColumn[]): TrackerColumn[] {
-  if (columns.length <= LEADING_COLUMNS + TRAILING_COLUMNS) return columns;
-  return [...columns.slice(0, LEADING_COLUMNS), ...columns.slice(-TRAILING_COLUMNS)];
+/**
+ * A column's React key. In a long run the trailing columns shift by a whole batch at once (500
+ * frames at delay 0): keyed by step, every cell would be removed and made again each batch, so
+ * they are keyed by their place and only their text changes. The current column keeps its step
+ * as key, so each new one is a new element and its cell flashes once.
+ */
+function columnKey(column: TrackerColumn, k: number, hidden: number, currentStep: number | undefined): string | number {
+  return hidden > 0 && k >= LEADING_COLUMNS && column.step !== currentStep ? `slot-${k}` : column.step;
 }
 
 /** The seed's Variable Tracker: `i` and the connection state, one column per step as it arrives. */
@@ -28,9 +33,7 @@ export function VariableTracker() {
   const highlight = useLessonStore((state) => state.highlight);
   const scrollRef = useRef<HTMLDivElement>(null);
   useScrollToHighlight(scrollRef, highlight?.table === 'tracker' ? highlight : null);
-  const allColumns = useMemo(() => variableTracker(trace), [trace]);
-  const columns = useMemo(() => windowColumns(allColumns), [allColumns]);
-  const hidden = allColumns.length - columns.length;
+  const { columns, hidden } = useMemo(() => variableTrackerWindow(trace, LEADING_COLUMNS, TRAILING_COLUMNS), [trace]);
   const observed = trace.source === 'observed';
   const view = useLessonStore(selectLessonView);
   const cursor = useLessonStore((state) => state.cursor);
@@ -55,7 +58,7 @@ export function VariableTracker() {
           <tr>
             <th scope="col">Variable</th>
             {columns.map((column, k) => (
-              <Fragment key={column.step}>
+              <Fragment key={columnKey(column, k, hidden, currentStep)}>
                 {hidden > 0 && k === LEADING_COLUMNS && (
                   <th scope="col" className="col-gap" aria-label={`${hidden} columns not shown`}>
                     …
@@ -82,7 +85,7 @@ export function VariableTracker() {
                   .filter(Boolean)
                   .join(' ');
                 return (
-                  <Fragment key={column.step}>
+                  <Fragment key={columnKey(column, k, hidden, currentStep)}>
                     {hidden > 0 && k === LEADING_COLUMNS && <td className="col-gap">…</td>}
                     <td className={classes || undefined} data-highlighted={hinted || undefined}>
                       {value(column)}

@@ -2,7 +2,8 @@ import { draftFromParams, validateDraft } from '@/lib/contract/draft';
 import { emptyTrace, reduceEvents } from '@/lib/trace/reduce';
 import type { ExecutionRow, StreamEvent } from '@/lib/trace/types';
 import { RECORDING_FORMAT, RECORDING_VERSION, recordedFrames, type RecordedFrame, type Recording } from './recording';
-import { MAX_RECORDING_BYTES, describeIssue, recordingSchema } from './recording-schema';
+import { recordingSizeProblem } from './recording-limits';
+import { describeIssue, recordingSchema } from './recording-schema';
 
 /*
  * Loading a downloaded trace back. A file is anyone's: it is checked in the order a person would
@@ -14,15 +15,6 @@ import { MAX_RECORDING_BYTES, describeIssue, recordingSchema } from './recording
 export type RecordingImport = { ok: true; recording: Recording } | { ok: false; error: string };
 
 const refuse = (error: string): RecordingImport => ({ ok: false, error });
-
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
-
-/** Why a file of this many bytes is not read at all, or null when its size is fine. */
-export function recordingSizeProblem(bytes: number): string | null {
-  return bytes > MAX_RECORDING_BYTES
-    ? `This file is ${megabytes(bytes)}: a trace this page can load is at most ${megabytes(MAX_RECORDING_BYTES)}. Load a trace downloaded from Stepstream.`
-    : null;
-}
 
 /** Reads a trace file's text: the recording it holds, or why it cannot be loaded. */
 export function readRecording(text: string): RecordingImport {

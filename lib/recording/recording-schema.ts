@@ -8,8 +8,7 @@ import type { StreamEvent } from '@/lib/trace/types';
  * the export card, so zod stays out of the page's first load.
  */
 
-/** The largest trace file a page loads back: a 10,000-frame run with a 200-character template fits. */
-export const MAX_RECORDING_BYTES = 16 * 1024 * 1024;
+export { MAX_RECORDING_BYTES } from './recording-limits';
 /** Open, 10,000 frames and the end make 10,002; room to spare for reconnects. */
 export const MAX_RECORDING_EVENTS = 20_000;
 /** Longer than any frame's data (a 200-character template with every `{i}` filled), id or message. */

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { statusAfter } from '@/lib/trace/status-after';
 import { validateDraft } from '@/lib/contract/draft';
 import type { StreamEvent } from '@/lib/trace/types';
+import type { WireLog } from '@/lib/lab/wire-log';
 import type { ScheduleFlush } from './next-frame';
 import type { LessonActions, LessonState } from './lesson-state';
 import { EMPTY_WIRE_LOG } from './initial-lesson';
@@ -32,11 +33,16 @@ export function createRunActions(set: StoreApi<LessonState>['setState'], get: ()
     closing?.close(); // delivers what had already arrived, through appendEvents
   }
 
-  function appendEvents(batch: StreamEvent[]) {
+  function appendEvents(batch: StreamEvent[], wire?: (log: WireLog) => WireLog) {
     const last = batch.at(-1);
     if (!last) return;
     const ended = last.type === 'end' || last.type === 'error';
-    set((state) => ({ events: [...state.events, ...batch], status: statusAfter(last), ...(ended ? { stepStreamId: null } : {}) }));
+    set((state) => ({
+      events: [...state.events, ...batch],
+      status: statusAfter(last),
+      ...(ended ? { stepStreamId: null } : {}),
+      ...(wire ? { wire: wire(state.wire) } : {}),
+    }));
     if (ended) connection = null;
   }
 

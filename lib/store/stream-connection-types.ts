@@ -20,11 +20,15 @@ export interface StreamConnectionOptions {
   fetchImpl: typeof fetch;
   now: () => number;
   scheduleFlush: ScheduleFlush;
-  /** What arrived, at most once per animation frame (and at once on `close`). */
-  onEvents: (batch: StreamEvent[]) => void;
+  /**
+   * What arrived, at most once per animation frame (and at once on `close`), with the change to
+   * the wire log that came with it, if any: one store update a batch, not two.
+   */
+  onEvents: (batch: StreamEvent[], wire?: (log: WireLog) => WireLog) => void;
   /**
    * The bytes and what they parse to (fetch only: EventSource shows a page no bytes), as a change
-   * to the wire log; what makes it loads with the rest of the runtime.
+   * to the wire log, for a batch that holds no event (a partial frame, a comment); what makes it
+   * loads with the rest of the runtime.
    */
   onWire: (update: (log: WireLog) => WireLog) => void;
   /** A step-mode stream's id, which only this client learns. */

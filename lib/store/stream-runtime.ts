@@ -5,7 +5,7 @@ import type { StreamEvent } from '@/lib/trace/types';
 import { MAX_BATCH, createBatcher } from './frame-batcher';
 import { runEventSource } from './read-event-source';
 import { readEventStream } from './read-event-stream';
-import { appendWire, type WireLogEntry } from '@/lib/lab/wire-log';
+import { appendWire, type WireLog, type WireLogEntry } from '@/lib/lab/wire-log';
 import type { StreamConnection, StreamConnectionOptions } from './stream-connection-types';
 
 /*
@@ -31,8 +31,9 @@ export function connect(options: StreamConnectionOptions): StreamConnection {
     (batch) => {
       const wireEntries = batch.flatMap((entry) => ('wire' in entry ? [entry.wire] : []));
       const streamEvents = batch.flatMap((entry) => ('event' in entry ? [entry.event] : []));
-      if (wireEntries.length > 0) onWire((log) => appendWire(log, wireEntries));
-      if (streamEvents.length > 0) onEvents(streamEvents);
+      const wireUpdate = wireEntries.length > 0 ? (log: WireLog) => appendWire(log, wireEntries) : undefined;
+      if (streamEvents.length > 0) onEvents(streamEvents, wireUpdate);
+      else if (wireUpdate) onWire(wireUpdate);
       // The frames' bytes do not count toward a frame's batch: a burst drains as fast with the wire panel as without.
     },
     scheduleFlush,

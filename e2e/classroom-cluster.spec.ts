@@ -180,7 +180,9 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-test.describe('the classroom on two instances behind nginx, sharing Redis', () => {
+// @serial: it times each Step to every screen and runs two instances, nginx and Redis of its own,
+// which a second worker's browsers would slow past its bounds.
+test.describe('the classroom on two instances behind nginx, sharing Redis', { tag: '@serial' }, () => {
   test('every student, on either instance, gets every Step’s frame in order, pushed as the command is answered', async () => {
     const { code, cookie } = await openRoom(A.url);
     const students = await connected([

@@ -9,10 +9,10 @@
  *
  * Both runs always happen (a failure in the first does not hide the second's results); the exit code is
  * non-zero if either failed. Extra arguments go to both runs (`npm run test:e2e -- e2e/lesson.spec.ts`).
- * One worker by default: on a 2-core machine three workers took the parallel project 675 s, one
- * worker about 650 s (2026-12-04: CI in a fresh clone, nothing else running, against the same tests
- * in the last serial run). The browsers, axe and the server already keep both cores busy, so more
- * workers only made timeouts likelier. With more cores, E2E_WORKERS=4 runs them side by side.
+ * One worker by default: on a 2-core machine the parallel project took 675 s with three workers and
+ * 676 s with one (2026-12-04, CI in a fresh clone, nothing else running). The browsers, axe and the
+ * server already keep both cores busy, so more workers only made timeouts likelier. With more cores,
+ * E2E_WORKERS=4 runs them side by side.
  */
 import { spawnSync } from 'node:child_process';
 

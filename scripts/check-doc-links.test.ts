@@ -1,17 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { anchorsOf, brokenLinks, documentationPages, linksOf, slugOf } from './check-doc-links.mjs';
+import { tempProject } from './testing/temp-project';
 
-/** Writes `files` (path → text) under a fresh directory and returns it. */
-function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-links-'));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>) => tempProject('doc-links', files);
 
 describe('check-doc-links', () => {
   it('makes anchors as GitHub does: lower case, punctuation dropped, spaces to dashes, repeats numbered', () => {

@@ -1,17 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { staleMentions } from './check-file-mentions.mjs';
+import { tempProject } from './testing/temp-project';
 
-/** Writes `files` (path → source) under a fresh directory; returns it and the paths. */
-function project(files: Record<string, string>): [string, string[]] {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mentions-'));
-  for (const [file, source] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), source);
-  }
-  return [root, Object.keys(files)];
-}
+/** The project written, and its paths. */
+const project = (files: Record<string, string>): [string, string[]] => [tempProject('mentions', files), Object.keys(files)];
 
 describe('check-file-mentions', () => {
   it('reports a comment naming a file that was renamed, by path or by bare name', () => {

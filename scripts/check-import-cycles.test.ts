@@ -1,17 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { findCycles, importGraph } from './check-import-cycles.mjs';
+import { tempProject } from './testing/temp-project';
 
-/** Writes `files` (path → source) under a fresh directory and returns it. */
-function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cycles-'));
-  for (const [file, source] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), source);
-  }
-  return root;
-}
+const project = (files: Record<string, string>) => tempProject('cycles', files);
 
 const cyclesIn = (root: string): string[][] =>
   (findCycles(importGraph(root)) as string[][]).map((cycle) => cycle.map((file) => path.relative(root, file)));

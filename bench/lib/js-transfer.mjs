@@ -24,11 +24,15 @@ export async function recordScripts(cdp) {
   const pending = new Map();
   /** @type {ScriptTransfer[]} */
   const done = [];
-  const inFlight = new Set();
+  /** Requests started and not yet finished, by id: their URLs name them when idle never comes. */
+  const inFlight = new Map();
+  /** What last kept the network busy, so a timeout says what it was. */
   let lastActivity = Date.now();
-  cdp.on('Network.requestWillBeSent', ({ requestId }) => {
-    inFlight.add(requestId);
+  let lastUrl = '';
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    inFlight.set(requestId, request.url);
     lastActivity = Date.now();
+    lastUrl = request.url;
   });
   cdp.on('Network.responseReceived', ({ requestId, type, response }) => {
     // An event stream (a room's, a step run's) stays open by design: it is not loading.
@@ -65,12 +69,14 @@ export async function recordScripts(cdp) {
      * over even on a slow or busy machine), and nothing started meanwhile.
      * @param {import('@playwright/test').Page} page
      */
-    idle: async (page, quietMs = QUIET_MS, timeoutMs = 120_000) => {
+    idle: async (page, quietMs = QUIET_MS, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         while (inFlight.size > 0 || Date.now() - lastActivity < quietMs) {
           if (Date.now() > deadline)
-            throw new Error(`the network was not idle within ${timeoutMs} ms (${inFlight.size} requests in flight)`);
+            throw new Error(
+              `the network was not idle within ${timeoutMs} ms: in flight ${JSON.stringify([...inFlight.values()])}, last started ${lastUrl}`,
+            );
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         const before = lastActivity;

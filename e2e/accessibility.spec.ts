@@ -35,6 +35,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('the lesson idle, mid-stream, closed and in error', async ({ page }) => {
       const lesson = new LessonPage(page);
       await lesson.goto();
+      await lesson.showEverySection();
       await expectNoViolations(page, '/ idle');
 
       await lesson.run.click();
@@ -63,6 +64,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('the quiz with a wrong answer checked and a hint shown', async ({ page }) => {
       const lesson = new LessonPage(page);
       await lesson.goto();
+      await lesson.showSection('Visual Quiz');
       const first = page.getByRole('radiogroup').first();
       await first.getByRole('radio').first().check();
       const card = page.locator('.question').first();
@@ -116,6 +118,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('the embed and the 404 page', async ({ page }) => {
       const lesson = new LessonPage(page);
       await lesson.goto('/embed');
+      await lesson.showEverySection();
       await expectNoViolations(page, '/embed');
       await page.goto('/no-such-page');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Frame, type Page } from '@playwright/test';
+import { showEverySection } from './lesson-page';
 
 /** The host snippet of docs/lesson.md ("Embed"), exactly as a course page would paste it. */
 function documentedHostSnippet() {
@@ -84,8 +85,9 @@ test.describe('/embed tells its host its height', () => {
       await page.goto(url);
       const frame = page.frameLocator('#stepstream');
       await expect(frame.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-      // The quiz loads after the page is interactive; measure the lesson once it is all there.
-      await expect(frame.getByRole('radiogroup').first()).toBeVisible();
+      // The lab, the quiz and the downloads load when the reader scrolls near them; measure the
+      // lesson once it is all there.
+      await showEverySection(frame);
       const embedded = page.frames().find((candidate) => candidate.url().includes('/embed'))!;
       const before = await settledHeight(page, embedded);
       expect(before).not.toBe(900); // the snippet replaced the fallback
@@ -112,7 +114,7 @@ test.describe('/embed tells its host its height', () => {
     try {
       await page.goto(url);
       await expect(page.frameLocator('#stepstream').getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-      await expect(page.frameLocator('#stepstream').getByRole('radiogroup').first()).toBeVisible();
+      await showEverySection(page.frameLocator('#stepstream'));
       const embedded = page.frames().find((candidate) => candidate.url().includes('/embed'))!;
       // Everything the lesson loads after hydration is in and drawn before the count is taken: on
       // a loaded machine a chunk arriving late grew the lesson, and its height counted as "new".

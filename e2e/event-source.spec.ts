@@ -40,6 +40,7 @@ async function settled(requests: StreamRequest[]) {
 }
 
 async function openEventSourceLab(page: Page) {
+  await new LessonPage(page).showSection('Stream lab');
   await page.getByRole('tab', { name: 'EventSource' }).click();
   return page.getByRole('region', { name: 'Ending the loop' });
 }
@@ -191,6 +192,7 @@ test.describe('EventSource in the stream lab', () => {
     await lesson.goto('/?client=eventsource&n=5&delay=150&ids=1&end=204&retry=300&dropAfter=2');
     await lesson.run.click();
     await expect(lesson.executionRows().last()).toContainText('204 No Content', { timeout: 15_000 });
+    await lesson.showSection('Stream lab');
     await page.getByRole('tab', { name: 'Resume' }).click();
     await expect(page.getByText('the next request carries Last-Event-ID: 2')).toBeVisible();
     await expect(page.getByTestId('delivery')).toHaveText(

@@ -5,11 +5,12 @@
  * it lighter should lower its budget here, so the room it made is not spent unnoticed.
  */
 export const JS_BUDGETS_KB = {
-  // 208.8 kB: React DOM and Next's runtime 118 kB, the lesson 21 kB, and 55 kB loaded right after
-  // hydration (the quiz and zod for its saved progress 28 kB, the downloads 8 kB, the stream lab
-  // 8 kB, the announcer, the shortcuts, the narration's words). Issue 19's goal is JS_GOAL_KB.
-  '/': 212,
-  '/embed': 212, // 208.9 kB: the lesson without the site's frame
+  // 164.7 kB: React DOM and Next's runtime 136 kB (what /room, a form, also fetches), the stage
+  // 14 kB, and right after hydration the announcer, the shortcuts, the URL's sync, the narration's
+  // words and the Key Moments. The stream lab, the quiz (with zod) and the downloads load only when
+  // a student comes near them (components/ui/load-when-near.tsx). Issue 19's goal is JS_GOAL_KB.
+  '/': 167,
+  '/embed': 167, // 164.9 kB: the lesson without the site's frame
   '/compare': 152, // 148.5 kB
   '/room': 142, // 139.2 kB: a form
   '/join': 140, // 136.9 kB: a form

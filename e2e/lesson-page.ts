@@ -1,4 +1,26 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+
+/** The sections below the stage whose code loads when a student comes near them. */
+export type SectionBelowTheStage = 'Stream lab' | 'Visual Quiz' | 'Take the run away';
+
+/**
+ * Scrolls through the sections below the stage of a lesson (a page, or an embed's frame), one by
+ * one as a reader would, waiting for each to load before going on: a section that loads grows,
+ * and pushes the next one down.
+ */
+export async function showEverySection(lesson: Page | FrameLocator) {
+  const loaded: Record<SectionBelowTheStage, Locator> = {
+    'Stream lab': lesson.getByRole('tablist', { name: 'Stream lab' }),
+    'Visual Quiz': lesson.getByRole('radiogroup').first(),
+    'Take the run away': lesson.getByRole('button', { name: 'Print handout' }),
+  };
+  for (const [heading, content] of Object.entries(loaded)) {
+    await expect(async () => {
+      await lesson.getByRole('heading', { name: heading, exact: true }).scrollIntoViewIfNeeded();
+      await expect(content).toBeVisible({ timeout: 1000 });
+    }).toPass();
+  }
+}
 
 /** The lesson page `/`, located the way a person finds things: by role and name. */
 export class LessonPage {
@@ -37,6 +59,20 @@ export class LessonPage {
     // The shortcuts' code arrives just after (a click or key meanwhile is kept, but a test checking
     // focus on the shortcuts button needs the button that stays).
     await expect(this.page.locator('[data-shortcuts-loading]')).toHaveCount(0);
+  }
+
+  /**
+   * Scrolls a section below the stage into view, as a student would: the stream lab, the quiz and
+   * the downloads load their code only when someone comes near them (components/ui/load-when-near.tsx).
+   */
+  async showSection(heading: SectionBelowTheStage) {
+    await this.page.getByRole('heading', { name: heading, exact: true }).scrollIntoViewIfNeeded();
+  }
+
+  /** Scrolls through every section below the stage, so each has loaded, then back to the top. */
+  async showEverySection() {
+    await showEverySection(this.page);
+    await this.page.evaluate(() => window.scrollTo(0, 0));
   }
 
   /** The Execution Table's data rows (those with a step number). */

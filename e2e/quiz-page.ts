@@ -10,6 +10,12 @@ export class QuizPanel {
     this.newQuestions = page.getByRole('button', { name: 'New questions' });
   }
 
+  /** Scrolls to the quiz, whose code loads only when a student comes near it, and waits for its questions. */
+  async show() {
+    await this.page.getByRole('heading', { name: 'Visual Quiz', exact: true }).scrollIntoViewIfNeeded();
+    await this.page.locator('li.question').first().waitFor();
+  }
+
   question(prompt: string | RegExp) {
     const group = this.page.getByRole('radiogroup', { name: prompt });
     const card = this.page.locator('li.question').filter({ has: group });
@@ -24,9 +30,9 @@ export class QuizPanel {
     };
   }
 
-  /** Every question's text, in order (once the quiz, which loads after the page, is there). */
+  /** Every question's text, in order. */
   async prompts() {
-    await this.page.locator('li.question').first().waitFor();
+    await this.show();
     return this.page.locator('li.question .question-prompt span[id]').allTextContents();
   }
 

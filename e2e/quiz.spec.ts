@@ -13,6 +13,7 @@ test.describe('the visual quiz', () => {
     const lesson = new LessonPage(page);
     const quiz = new QuizPanel(page);
     await lesson.goto();
+    await quiz.show();
     await lesson.run.click();
     await expect(lesson.connectionState).toHaveText('Closed', { timeout: 10_000 });
     await expect(page.getByText('about the run you just watched')).toBeVisible();
@@ -35,6 +36,7 @@ test.describe('the visual quiz', () => {
     const lesson = new LessonPage(page);
     const quiz = new QuizPanel(page);
     await lesson.goto();
+    await quiz.show();
     const question = quiz.question(SEED_QUESTIONS.first);
     await question.choose('C 2');
     await question.check();
@@ -60,6 +62,7 @@ test.describe('the visual quiz', () => {
     const lesson = new LessonPage(page);
     const quiz = new QuizPanel(page);
     await lesson.goto();
+    await quiz.show();
     const question = quiz.question(SEED_QUESTIONS.first);
     await question.card.scrollIntoViewIfNeeded();
     const scrollY = await page.evaluate(() => window.scrollY);
@@ -75,6 +78,7 @@ test.describe('the visual quiz', () => {
     const lesson = new LessonPage(page);
     const quiz = new QuizPanel(page);
     await lesson.goto();
+    await quiz.show();
     const question = quiz.question(SEED_QUESTIONS.first);
     await question.choose('C 2');
     await question.check();
@@ -97,6 +101,7 @@ test.describe('the visual quiz', () => {
     const tabB = { lesson: new LessonPage(pageB), quiz: new QuizPanel(pageB) };
     await tabA.lesson.goto();
     await tabB.lesson.goto();
+    await tabA.quiz.show();
     await tabB.quiz.prompts(); // both tabs have the quiz, and have read the (empty) save
 
     for (const [prompt, option] of [
@@ -156,6 +161,7 @@ test.describe('the visual quiz', () => {
     const lesson = new LessonPage(page);
     const quiz = new QuizPanel(page);
     await lesson.goto();
+    await quiz.show();
     await lesson.range.fill('5');
     const second = quiz.question(SEED_QUESTIONS.second);
     await expect(second.group.getByRole('radio')).toHaveCount(4);
@@ -180,6 +186,7 @@ test.describe('the visual quiz', () => {
     const lesson = new LessonPage(page);
     const quiz = new QuizPanel(page);
     await lesson.goto();
+    await quiz.show();
     await expect(page.getByRole('alert').filter({ hasText: 'could not be read and was reset' })).toBeVisible();
 
     const question = quiz.question(SEED_QUESTIONS.second);

@@ -17,6 +17,7 @@ async function runToTheEnd(page: Page) {
 
 /** Presses a download button and reads the file the browser saved, under the name it suggested. */
 async function download(page: Page, name: string) {
+  await new LessonPage(page).showSection('Take the run away');
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
   const saved = path.join(tmpdir(), `stepstream-e2e-${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(saved);
@@ -25,6 +26,7 @@ async function download(page: Page, name: string) {
 
 /** Picks a file in "Load a trace", as a person choosing it in the file dialog. */
 async function loadTrace(page: Page, name: string, text: string) {
+  await new LessonPage(page).showSection('Take the run away');
   await page.getByLabel('Load a trace').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
@@ -144,6 +146,7 @@ test.describe('taking a run away', () => {
   test('the downloads wait for a run and say why; Print handout and Load a trace are there from the start', async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.goto('/');
+    await lesson.showSection('Take the run away');
     const json = page.getByRole('button', { name: 'Download trace (JSON)' });
     await expect(json).toHaveAttribute('aria-disabled', 'true');
     await expect(json).toHaveAccessibleDescription(/need a recorded run/);

@@ -1,13 +1,13 @@
 'use client';
 
-import { loadAfterHydration } from '../ui/load-after-hydration';
+import { loadWhenNear } from '../ui/load-when-near';
 import './quiz.css';
 
 /**
- * The quiz sits below the fold, so its code (the question generator, the progress store) loads
- * after the page is interactive instead of in its first-load JavaScript.
+ * The quiz sits below the fold, so its code (the question generator, the progress store and zod
+ * for the saved progress) loads when a student scrolls or tabs near it, never with the page.
  */
-export const LazyQuizSection = loadAfterHydration(
+export const LazyQuizSection = loadWhenNear(
   () => import('./quiz-section').then((module) => module.QuizSection),
   <p className="muted">Loading the quiz…</p>,
 );

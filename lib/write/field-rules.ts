@@ -1,5 +1,5 @@
 import type { Finding } from './findings';
-import { FIELD_NAMES, type Block, type BlockLine } from './lines';
+import { dataOf, FIELD_NAMES, type Block, type BlockLine } from './lines';
 import { pyEscape } from './yields';
 
 /**
@@ -55,7 +55,7 @@ function jsonSplit(block: Block, place: Place): { finding: Finding; lines: Block
   if (!opening) return null;
   const lines = block.lines.slice(block.lines.indexOf(opening) + 1).filter(isIgnoredField);
   if (lines.length === 0) return null;
-  const data = block.dataLines.map((line) => (line.meaning.kind === 'field' ? line.meaning.value : '')).join('\n');
+  const data = dataOf(block);
   if (parsesAsJson(data)) return null;
   const last = lines.at(-1)!;
   const text = pyEscape(
@@ -82,8 +82,7 @@ function jsonSplit(block: Block, place: Place): { finding: Finding; lines: Block
 /** `json-multiline` (info): JSON over several `data:` lines is valid; the browser joins them with LF. */
 function jsonMultiline(block: Block, place: Place): Finding[] {
   if (!block.dispatches || block.dataLines.length < 2) return [];
-  const values = block.dataLines.map((line) => (line.meaning.kind === 'field' ? line.meaning.value : ''));
-  const data = values.join('\n');
+  const data = dataOf(block);
   if (!LOOKS_LIKE_JSON.test(data) || !parsesAsJson(data)) return [];
   return [
     {
@@ -91,7 +90,7 @@ function jsonMultiline(block: Block, place: Place): Finding[] {
       severity: 'info',
       ...place(block.dataLines[0]!.start),
       bytes: pyEscape(block.dataLines.map((line) => line.text + line.eol).join('')),
-      message: `Your JSON is on ${values.length} "data:" lines. The browser joins them with \\n into one message, and JSON.parse still reads it.`,
+      message: `Your JSON is on ${block.dataLines.length} "data:" lines. The browser joins them with \\n into one message, and JSON.parse still reads it.`,
     },
   ];
 }

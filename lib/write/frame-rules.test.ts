@@ -309,7 +309,26 @@ describe('properties', () => {
   });
 
   it('the blocks agree with the reader on any text: same events, same data, same types', () => {
-    const piece = fc.constantFrom('data', 'data:', ': ', 'event:', 'x', ' ', 'id:', '\n', '\r', '\r\n', '\n\n', ':', 'é', '\uFEFF');
+    const piece = fc.constantFrom(
+      'data',
+      'data:',
+      ': ',
+      'event:',
+      'x',
+      ' ',
+      'id:',
+      'retry:',
+      'Data:',
+      '\0',
+      '{',
+      '\n',
+      '\r',
+      '\r\n',
+      '\n\n',
+      ':',
+      'é',
+      '\uFEFF',
+    );
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')),
@@ -317,6 +336,23 @@ describe('properties', () => {
           const messages = parseSse(text).filter((item) => item.kind === 'event');
           const blocks = readBlocks(splitLines(text, text.startsWith('\uFEFF') ? 1 : 0)).filter((block) => block.dispatches);
           expect(blocks.map((block) => [dataOf(block), block.type])).toEqual(messages.map((m) => [m.data, m.event ?? 'message']));
+        },
+      ),
+    );
+  });
+
+  it('checkYields reads any text, split into yields anywhere, as the reader does', () => {
+    const piece = fc.constantFrom('data: a', 'data:', 'event: e', 'id: 1', 'x', '{', '\n', '\r', '\r\n', '\n\n', ': k', 'é');
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join('')),
+          { maxLength: 8 },
+        ),
+        (texts) => {
+          const { dispatched } = checkYields(run(...texts));
+          const messages = parseSse(texts.join('')).filter((item) => item.kind === 'event');
+          expect(dispatched.map((event) => [event.type, event.data])).toEqual(messages.map((m) => [m.event ?? 'message', m.data]));
         },
       ),
     );

@@ -42,6 +42,7 @@ const MODEL = [
   'lib/compare/**',
   'lib/room/**',
   'lib/recording/**',
+  'lib/write/**',
 ];
 
 /** `no-restricted-imports` for one layer of the table. */

@@ -56,9 +56,11 @@ test('the server holds every frame until Reveal, and each arrived row is marked 
   // The seed's Sleep Time, not "waiting for presenter": predict mode really sleeps.
   expect((await lesson.executionCells())[1]).toEqual(['2', "Yield 'data: Message 0\\n\\n'", 'Message 0', '0.2', 'Open']);
 
-  // The tally joins the saved progress the quiz shows.
+  // The tally joins the saved progress the quiz shows (the quiz loads when a student comes near it).
+  await lesson.showSection('Visual Quiz');
   await expect(page.getByText('Predictions: 4 of 5 cells right, over 1 run predicted.')).toBeVisible();
   await page.reload();
+  await lesson.showSection('Visual Quiz');
   await expect(page.getByText('Predictions: 4 of 5 cells right, over 1 run predicted.')).toBeVisible();
 });
 

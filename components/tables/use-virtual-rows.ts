@@ -8,7 +8,7 @@
  */
 /* eslint-disable react-hooks/set-state-in-effect, react-hooks/immutability, react-hooks/preserve-manual-memoization */
 
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { keepInView } from '../ui/use-keep-in-view';
 
 /** Below this many rows every row is rendered; a lesson-sized table never changes. */
@@ -54,13 +54,22 @@ export function useVirtualRows(
     following.current = currentRowVisible(element);
   }, [container]);
 
-  // Measure a real row once rows exist, so the spacers match what the browser lays out.
+  // Measure a real row once the table turns virtual, and again when the window is resized, so the
+  // spacers match what the browser lays out. Not on every new row: reading a row's size right after
+  // React wrote the DOM forces a layout of the page, once per commit during a 10,000-frame run.
+  const [resized, setResized] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    const onResize = () => setResized((times) => times + 1);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [enabled]);
   useLayoutEffect(() => {
     if (!enabled) return;
     const row = container.current?.querySelector<HTMLElement>('tbody tr[data-step]');
     const measured = row?.getBoundingClientRect().height;
     if (measured && Math.abs(measured - rowPx) > 0.5) setRowPx(measured);
-  }, [container, enabled, count, rowPx]);
+  }, [container, enabled, resized, rowPx]);
 
   // A moved cursor, or a new run, is the reader's own doing: follow the current row again.
   // (Declared before the effect that scrolls, so it runs first in the same commit.)

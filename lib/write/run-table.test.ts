@@ -4,7 +4,7 @@ import { SEED_EXECUTION_TABLE, SEED_VARIABLE_TRACKER } from '../trace/seed-table
 import { checkYields } from './frame-rules';
 import { runTable, type Locals, type RunRow, type RunStep } from './run-table';
 
-// The seed's generator, as a student's editor starts with it (line numbers of app.py):
+// The seed's generator, as a student's editor starts with it, with its line numbers there:
 //   6  def event_stream():
 //   7      for i in range(3):
 //   8          yield f"data: Message {i}\n\n"

@@ -18,21 +18,21 @@ export type CodeFromLink = { ok: true; source: string } | { ok: false; error: st
 
 /** The link parameter for `source`. */
 export async function encodeCodeLink(source: string): Promise<string> {
-  const compressed = await pipeThrough(new TextEncoder().encode(source), new CompressionStream('deflate-raw'));
-  return PREFIX + toBase64Url(compressed);
+  const compressed = new Blob([source]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return PREFIX + toBase64Url(new Uint8Array(await new Response(compressed).arrayBuffer()));
 }
 
 /** The source a link parameter holds, or a sentence saying why it cannot be read. */
 export async function decodeCodeLink(parameter: string): Promise<CodeFromLink> {
   if (parameter.length > MAX_LINK_CHARS) {
-    return fail(`This link's code is ${parameter.length} characters long, over the ${MAX_LINK_CHARS} a link may carry.`);
+    return fail(`This link’s code is ${parameter.length} characters long, over the ${MAX_LINK_CHARS} a link may carry.`);
   }
   if (!parameter.startsWith(PREFIX)) return fail('This link does not hold code in a form this page knows.');
   const bytes = fromBase64Url(parameter.slice(PREFIX.length));
   if (bytes === null) return fail('This link’s code is damaged: it has characters a code link never contains.');
   let inflated: Uint8Array | 'too-big';
   try {
-    inflated = await pipeThrough(bytes, new DecompressionStream('deflate-raw'), MAX_SOURCE_BYTES);
+    inflated = await inflateAtMost(bytes, MAX_SOURCE_BYTES);
   } catch {
     return fail('This link’s code is damaged or cut short: it does not unpack.');
   }
@@ -47,14 +47,9 @@ export async function decodeCodeLink(parameter: string): Promise<CodeFromLink> {
 
 const fail = (error: string): CodeFromLink => ({ ok: false, error });
 
-/** Runs bytes through a (de)compression stream; with `limit`, stops reading once the output is over it. */
-async function pipeThrough(input: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array>;
-async function pipeThrough(
-  input: Uint8Array,
-  transform: CompressionStream | DecompressionStream,
-  limit: number,
-): Promise<Uint8Array | 'too-big'>;
-async function pipeThrough(input: Uint8Array, transform: CompressionStream | DecompressionStream, limit = Infinity) {
+/** Inflates raw DEFLATE data, reading no further once the output is over `limit` bytes. */
+async function inflateAtMost(input: Uint8Array, limit: number): Promise<Uint8Array | 'too-big'> {
+  const transform = new DecompressionStream('deflate-raw');
   const writer = transform.writable.getWriter();
   // Errors surface on the reading side; the write's own promise must not be left unhandled.
   void writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
